@@ -19,6 +19,12 @@ final class MalformedRequestBody {
     private MalformedRequestBody() {
     }
 
+    /** The problem of a request that has no body where one is required. */
+    static Problem missing(String instance) {
+        return Problem.of("malformed-body", "Malformed request body", 400, "The request body is missing",
+                instance, List.of(new FieldError("body", "is required")));
+    }
+
     /** The problem, when {@code failure} or one of its causes is a JSON-B or JSON-P parsing failure. */
     static Optional<Problem> problem(Throwable failure, String instance) {
         List<String> messages = new ArrayList<>();

@@ -4,6 +4,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NoContentException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -12,7 +13,7 @@ import java.util.Map;
 
 /**
  * Errors the JAX-RS runtime raises itself (unknown route 404, 405 with its {@code Allow} header, 406, 415, a
- * body it could not read 400, ...): a problem with the same status and headers. A 5xx is treated as an
+ * missing or unreadable body 400, ...): a problem with the same status and headers. A 5xx is treated as an
  * unexpected failure.
  */
 @Provider
@@ -37,10 +38,22 @@ public final class WebApplicationExceptionMapper implements ExceptionMapper<WebA
         }
         Problem problem = MalformedRequestBody.problem(exception, instance)
                 .orElseGet(() -> Problem.ofStatus(status, DETAILS.get(status), instance));
+        if (status == 400 && hasCause(exception, NoContentException.class)) {
+            problem = MalformedRequestBody.missing(instance);
+        }
         Response.ResponseBuilder response = Response.fromResponse(original)
                 .entity(problem.toJson())
                 .type(MediaType.valueOf(Problem.MEDIA_TYPE));
         response.header(HttpHeaders.CONTENT_LENGTH, null);
         return response.build();
+    }
+
+    private static boolean hasCause(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -12,9 +12,9 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.JoinColumn;
-import jakarta.persistence.Lob;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.PrePersist;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
@@ -31,7 +31,8 @@ import java.time.LocalDate;
 public class Backtest {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "backtest_seq")
+    @SequenceGenerator(name = "backtest_seq", sequenceName = "backtest_seq", allocationSize = 20)
     private Long id;
 
     @ManyToOne(optional = false, fetch = FetchType.LAZY)
@@ -77,7 +78,6 @@ public class Backtest {
     @Column(name = "sharpe_p_value")
     private Double sharpePValue;
 
-    @Lob
     @Basic(fetch = FetchType.LAZY)
     @Column(name = "equity_curve")
     private byte[] equityCurve;
@@ -121,7 +121,7 @@ public class Backtest {
 
     @PrePersist
     void onCreate() {
-        createdAt = Instant.now();
+        createdAt = Timestamps.now();
     }
 
     public Long getId() {

@@ -7,6 +7,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.PrePersist;
 import jakarta.persistence.PreUpdate;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
 import jakarta.persistence.Version;
@@ -18,7 +19,8 @@ import java.time.Instant;
 public class Strategy {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "strategy_seq")
+    @SequenceGenerator(name = "strategy_seq", sequenceName = "strategy_seq", allocationSize = 20)
     private Long id;
 
     @Column(nullable = false, length = 100)
@@ -69,13 +71,13 @@ public class Strategy {
 
     @PrePersist
     void onCreate() {
-        createdAt = Instant.now();
+        createdAt = Timestamps.now();
         updatedAt = createdAt;
     }
 
     @PreUpdate
     void onUpdate() {
-        updatedAt = Instant.now();
+        updatedAt = Timestamps.now();
     }
 
     public Long getId() {
