@@ -18,7 +18,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Runs and stores backtests. Creating one runs the simulation synchronously: input the simulation rejects
+ * Runs and stores backtests. Creating one runs the simulation synchronously: an unknown strategy
+ * ({@link InvalidReferenceException}) or input the simulation rejects
  * ({@link InvalidSimulationException}, {@link UnknownSymbolException}) propagates and nothing is stored; any
  * other failure of the simulation is stored as a {@link BacktestStatus#FAILED} backtest with its reason.
  */
@@ -38,7 +39,10 @@ public class BacktestService {
     BacktestSimulator simulator;
 
     public Backtest create(long strategyId, String symbol, LocalDate from, LocalDate to, BigDecimal initialCapital) {
-        Strategy strategy = strategies.get(strategyId);
+        Strategy strategy = em.find(Strategy.class, strategyId);
+        if (strategy == null) {
+            throw new InvalidReferenceException("strategyId", "strategy " + strategyId + " does not exist");
+        }
         Backtest backtest = new Backtest(strategy, symbol, from, to, initialCapital);
         SimulationRequest request = new SimulationRequest(symbol, from, to, initialCapital,
                 new StrategyParameters(strategy.getFastWindow(), strategy.getSlowWindow(),
