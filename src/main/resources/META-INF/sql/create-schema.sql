@@ -1,5 +1,5 @@
-CREATE SEQUENCE IF NOT EXISTS strategy_seq START WITH 1 INCREMENT BY 20;
-CREATE SEQUENCE IF NOT EXISTS backtest_seq START WITH 1 INCREMENT BY 20;
+CREATE SEQUENCE IF NOT EXISTS strategy_seq START WITH 20 INCREMENT BY 20;
+CREATE SEQUENCE IF NOT EXISTS backtest_seq START WITH 20 INCREMENT BY 20;
 CREATE TABLE IF NOT EXISTS strategy (id BIGINT NOT NULL, name VARCHAR(100) NOT NULL, description VARCHAR(1000), fast_window INTEGER NOT NULL, slow_window INTEGER NOT NULL, position_fraction DOUBLE PRECISION NOT NULL, commission_bps DOUBLE PRECISION NOT NULL, created_at TIMESTAMP NOT NULL, updated_at TIMESTAMP NOT NULL, version BIGINT NOT NULL, CONSTRAINT pk_strategy PRIMARY KEY (id), CONSTRAINT uk_strategy_name UNIQUE (name));
 CREATE TABLE IF NOT EXISTS backtest (id BIGINT NOT NULL, strategy_id BIGINT NOT NULL, symbol VARCHAR(16) NOT NULL, from_date DATE NOT NULL, to_date DATE NOT NULL, initial_capital NUMERIC(19, 2) NOT NULL, status VARCHAR(16) NOT NULL, failure_reason VARCHAR(1000), total_return DOUBLE PRECISION, cagr DOUBLE PRECISION, annualized_volatility DOUBLE PRECISION, sharpe_ratio DOUBLE PRECISION, max_drawdown DOUBLE PRECISION, number_of_trades INTEGER, sharpe_p_value DOUBLE PRECISION, equity_curve BYTEA, created_at TIMESTAMP NOT NULL, version BIGINT NOT NULL, CONSTRAINT pk_backtest PRIMARY KEY (id), CONSTRAINT fk_backtest_strategy FOREIGN KEY (strategy_id) REFERENCES strategy (id));
 CREATE INDEX IF NOT EXISTS ix_backtest_strategy ON backtest (strategy_id);
