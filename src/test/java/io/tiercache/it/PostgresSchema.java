@@ -28,8 +28,9 @@ final class PostgresSchema implements ExecutionCondition, BeforeAllCallback {
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-        try (Connection ignored = connect()) {
-            return ConditionEvaluationResult.enabled("PostgreSQL is reachable at " + URL);
+        try (Connection connection = connect()) {
+            return ConditionEvaluationResult.enabled("PostgreSQL "
+                    + connection.getMetaData().getDatabaseProductVersion() + " at " + URL);
         } catch (SQLException e) {
             return ConditionEvaluationResult.disabled("No PostgreSQL at " + URL + ": " + e.getMessage());
         }
