@@ -35,7 +35,7 @@ import jakarta.interceptor.Interceptor;
  *       added to every application by Payara's CDI extension and bound to Payara's Hazelcast), matched by
  *       class name so that nothing here depends on Payara. Otherwise they would cache the same methods a
  *       second time, in another cache, and produce {@code CacheManager}s beside ours.</li>
- *   <li>Checks every annotated method at deployment (one cache annotation per method, one {@code @CacheValue}
+ *   <li>Checks every annotated method of a bean (not an interceptor) at deployment (one cache annotation per method, one {@code @CacheValue}
  *       per {@code @CachePut}) and reports violations as definition errors.</li>
  *   <li>Adds the shared {@link CacheMethods} as a singleton bean.</li>
  * </ul>
@@ -67,6 +67,9 @@ public final class CacheAnnotationsExtension implements Extension {
 
     <T> void checkAnnotatedMethods(@Observes @WithAnnotations({CacheResult.class, CachePut.class,
             CacheRemove.class, CacheRemoveAll.class}) ProcessAnnotatedType<T> event) {
+        if (event.getAnnotatedType().isAnnotationPresent(Interceptor.class)) {
+            return;
+        }
         for (AnnotatedMethod<? super T> annotated : event.getAnnotatedType().getMethods()) {
             Method method = annotated.getJavaMember();
             int modifiers = method.getModifiers();

@@ -1,0 +1,60 @@
+package io.tiercache.cache.annotation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.cache.annotation.CacheResult;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.weld.environment.se.WeldContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** {@code @CacheResult}: the first call of a key runs the method, later calls of that key read the cache. */
+class CacheResultHitMissTest {
+
+    @ApplicationScoped
+    static class Quotes {
+        private final AtomicInteger calls = new AtomicInteger();
+
+        @CacheResult(cacheName = "result-hit-miss")
+        String quote(String symbol, int scale) {
+            return symbol + "x" + scale + "#" + calls.incrementAndGet();
+        }
+
+        int calls() {
+            return calls.get();
+        }
+    }
+
+    private static WeldContainer container;
+    private static Quotes quotes;
+
+    @BeforeAll
+    static void start() {
+        container = Containers.start(Quotes.class);
+        quotes = container.select(Quotes.class).get();
+    }
+
+    @AfterAll
+    static void stop() {
+        container.close();
+    }
+
+    @Test
+    void missRunsTheMethodAndHitReadsTheCache() {
+        assertEquals("EURx2#1", quotes.quote("EUR", 2));
+        assertEquals("EURx2#1", quotes.quote("EUR", 2));
+        assertEquals(1, quotes.calls());
+
+        assertEquals("EURx3#2", quotes.quote("EUR", 3));
+        assertEquals("USDx2#3", quotes.quote("USD", 2));
+        assertEquals("EURx3#2", quotes.quote("EUR", 3));
+        assertEquals(3, quotes.calls());
+
+        assertEquals("EURx2#1", TestCaches.cache("result-hit-miss").get(new CanonicalCacheKey("\"EUR\",2")));
+    }
+}
