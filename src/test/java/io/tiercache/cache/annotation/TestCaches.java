@@ -1,19 +1,24 @@
 package io.tiercache.cache.annotation;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
+import java.util.Properties;
 import java.util.UUID;
 
 import javax.cache.Cache;
 import javax.cache.CacheManager;
 import javax.cache.Caching;
 
-import com.hazelcast.cache.HazelcastCachingProvider;
-import com.hazelcast.config.Config;
-import com.hazelcast.config.JoinConfig;
-import com.hazelcast.core.Hazelcast;
-import com.hazelcast.core.HazelcastInstance;
+import redis.embedded.RedisServer;
 
-/** The cache manager of the tests, shared by all test classes of the JVM. */
+/**
+ * The tiered cache manager of the tests, shared by all test classes of the JVM: the real provider over a
+ * redis-server started on a free loopback port and a Hazelcast member of its own cluster on 127.0.0.1 (multicast
+ * off). Both stop when the JVM exits.
+ */
 final class TestCaches {
 
     private static CacheManager manager;
@@ -23,23 +28,54 @@ final class TestCaches {
 
     static synchronized CacheManager cacheManager() {
         if (manager == null) {
-            Config config = new Config().setClusterName("annotations-" + UUID.randomUUID());
-            config.setProperty("hazelcast.phone.home.enabled", "false");
-            config.getNetworkConfig().setPort(15701).setPortAutoIncrement(true)
-                    .getInterfaces().setEnabled(true).addInterface("127.0.0.1");
-            JoinConfig join = config.getNetworkConfig().getJoin();
-            join.getMulticastConfig().setEnabled(false);
-            join.getTcpIpConfig().setEnabled(false);
-            join.getAutoDetectionConfig().setEnabled(false);
-            HazelcastInstance member = Hazelcast.newHazelcastInstance(config);
-            manager = Caching.getCachingProvider("com.hazelcast.cache.HazelcastMemberCachingProvider")
-                    .getCacheManager(URI.create("annotations"), TestCaches.class.getClassLoader(),
-                            HazelcastCachingProvider.propertiesByInstanceItself(member));
+            int redisPort = freePort();
+            RedisServer redis = start(redisPort);
+            Properties properties = new Properties();
+            properties.setProperty("tiercache.redis.address", "redis://127.0.0.1:" + redisPort);
+            properties.setProperty("tiercache.redis.timeout", "1s");
+            properties.setProperty("tiercache.hazelcast.cluster-name", "annotations-" + UUID.randomUUID());
+            properties.setProperty("tiercache.hazelcast.interface", "127.0.0.1");
+            properties.setProperty("tiercache.hazelcast.port", Integer.toString(freePort()));
+            properties.setProperty("tiercache.hazelcast.multicast", "false");
+            properties.setProperty("tiercache.hazelcast.property.hazelcast.phone.home.enabled", "false");
+            CacheManager tiered = Caching.getCachingProvider(CacheManagerSource.TIERED_PROVIDER)
+                    .getCacheManager(URI.create("annotation-tests"), TestCaches.class.getClassLoader(), properties);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                tiered.close();
+                stop(redis);
+            }));
+            manager = tiered;
         }
         return manager;
     }
 
     static Cache<Object, Object> cache(String name) {
         return cacheManager().getCache(name);
+    }
+
+    private static RedisServer start(int port) {
+        try {
+            RedisServer redis = RedisServer.newRedisServer().bind("127.0.0.1").port(port).build();
+            redis.start();
+            return redis;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void stop(RedisServer redis) {
+        try {
+            redis.stop();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
