@@ -1,6 +1,8 @@
 package io.tiercache.cache.annotation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -13,7 +15,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** {@code @CacheResult}: the first call of a key runs the method, later calls of that key read the cache. */
+import io.tiercache.cache.TieredCache;
+
+/**
+ * {@code @CacheResult}: the first call of a key runs the method, later calls of that key read the cache; the entry
+ * sits in the tiered cache, in Redis under the readable key {@code tiercache:<cache>:<key text>}.
+ */
 class CacheResultHitMissTest {
 
     @ApplicationScoped
@@ -55,6 +62,9 @@ class CacheResultHitMissTest {
         assertEquals("EURx3#2", quotes.quote("EUR", 3));
         assertEquals(3, quotes.calls());
 
-        assertEquals("EURx2#1", TestCaches.cache("result-hit-miss").get(new CanonicalCacheKey("\"EUR\",2")));
+        var cache = TestCaches.cache("result-hit-miss");
+        assertEquals("EURx2#1", cache.get(new CanonicalCacheKey("\"EUR\",2")));
+        assertNotNull(cache.unwrap(TieredCache.class));
+        assertTrue(TestCaches.redisHas("tiercache:result-hit-miss:\"EUR\",2"));
     }
 }

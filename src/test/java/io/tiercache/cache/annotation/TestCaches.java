@@ -12,6 +12,10 @@ import javax.cache.Cache;
 import javax.cache.CacheManager;
 import javax.cache.Caching;
 
+import org.redisson.Redisson;
+import org.redisson.api.RedissonClient;
+import org.redisson.config.Config;
+
 import redis.embedded.RedisServer;
 
 /**
@@ -22,6 +26,7 @@ import redis.embedded.RedisServer;
 final class TestCaches {
 
     private static CacheManager manager;
+    private static RedissonClient redisClient;
 
     private TestCaches() {
     }
@@ -38,19 +43,30 @@ final class TestCaches {
             properties.setProperty("tiercache.hazelcast.port", Integer.toString(freePort()));
             properties.setProperty("tiercache.hazelcast.multicast", "false");
             properties.setProperty("tiercache.hazelcast.property.hazelcast.phone.home.enabled", "false");
+            Config redisConfig = new Config();
+            redisConfig.useSingleServer().setAddress("redis://127.0.0.1:" + redisPort);
+            RedissonClient client = Redisson.create(redisConfig);
             CacheManager tiered = Caching.getCachingProvider(CacheManagerSource.TIERED_PROVIDER)
                     .getCacheManager(URI.create("annotation-tests"), TestCaches.class.getClassLoader(), properties);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                client.shutdown();
                 tiered.close();
                 stop(redis);
             }));
             manager = tiered;
+            redisClient = client;
         }
         return manager;
     }
 
     static Cache<Object, Object> cache(String name) {
         return cacheManager().getCache(name);
+    }
+
+    /** Whether Redis, the L2 of the tests, holds {@code key}. */
+    static synchronized boolean redisHas(String key) {
+        cacheManager();
+        return redisClient.getKeys().countExists(key) == 1;
     }
 
     private static RedisServer start(int port) {
