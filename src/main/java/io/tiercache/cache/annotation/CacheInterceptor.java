@@ -16,7 +16,10 @@ import jakarta.interceptor.InvocationContext;
  * {@code LIBRARY_BEFORE} (1000) and {@code APPLICATION} (2000) interceptor, and bean validation and fault
  * tolerance ({@code PLATFORM_AFTER}, 4000 and above). So a cache hit opens no transaction and runs none of
  * those interceptors, and a {@code @CachePut}/{@code @CacheRemove} after invocation happens once the
- * transaction has committed, never for a write that is rolled back. A method carries at most one cache
+ * transaction has committed, never for a write that is rolled back. Interceptors of the same method that run
+ * inside (MicroProfile Metrics at {@code LIBRARY_BEFORE + 10}, bean validation, fault tolerance) see only the
+ * calls that reach the method: misses, {@code skipGet} and writes. Payara's own JSR-107 interceptors
+ * ({@code PLATFORM_AFTER}) are vetoed by {@link CacheAnnotationsExtension}. A method carries at most one cache
  * annotation, so the four never stack.
  *
  * <p><b>Threading.</b> Interceptor instances hold no per-call state; the {@link CacheMethods} they share is

@@ -17,8 +17,18 @@ public class CacheManagerSource {
     /** Class name of the tiered caching provider. */
     public static final String TIERED_PROVIDER = "io.tiercache.cache.spi.TieredCachingProvider";
 
-    /** The cache manager to resolve caches from; the provider keeps it open and returns the same one. */
+    private volatile CacheManager manager;
+
+    /**
+     * The cache manager to resolve caches from: the provider's default one for the thread's context class loader
+     * (the application's), looked up on first use and again if it has been closed.
+     */
     public CacheManager cacheManager() {
-        return Caching.getCachingProvider(TIERED_PROVIDER).getCacheManager();
+        CacheManager current = manager;
+        if (current == null || current.isClosed()) {
+            current = Caching.getCachingProvider(TIERED_PROVIDER).getCacheManager();
+            manager = current;
+        }
+        return current;
     }
 }
