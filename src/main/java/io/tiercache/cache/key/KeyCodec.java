@@ -6,7 +6,7 @@ import java.math.BigInteger;
 /**
  * Turns cache keys into their stable text and builds the Redis key names and glob patterns of one cache.
  * Supported keys: {@link String} (as is), {@link Byte}, {@link Short}, {@link Integer}, {@link Long},
- * {@link BigInteger} (decimal), {@link BigDecimal} (plain string) and {@link StableKey}. Keys of different types
+ * {@link BigInteger} (decimal), {@link BigDecimal} (plain string) and serializable {@link StableKey}s. Keys of different types
  * with the same text are the same entry. Immutable and thread-safe.
  */
 public final class KeyCodec {
@@ -34,6 +34,10 @@ public final class KeyCodec {
             return d.toPlainString();
         }
         if (key instanceof StableKey k) {
+            if (!(key instanceof java.io.Serializable)) {
+                throw new IllegalArgumentException("StableKey " + key.getClass().getName()
+                        + " must also be java.io.Serializable (Hazelcast keeps the key with its entry)");
+            }
             String text = k.stableKey();
             if (text == null) {
                 throw new IllegalArgumentException("StableKey " + key.getClass().getName() + " returned null");

@@ -26,7 +26,8 @@ import io.tiercache.cache.config.EngineSettings;
  *
  * <p>Java serialization inside Hazelcast is filtered with the same allowlist as values read from Redis
  * (translated to Hazelcast's {@link JavaSerializationFilterConfig}: {@code pkg.**} becomes a prefix, {@code pkg.*}
- * a package), plus Hazelcast's own classes, which only cluster members send.
+ * a package), plus Hazelcast's own classes and the engine's entry, task and entry-processor classes, which only
+ * cluster members send.
  */
 public final class HazelcastFactory {
 
@@ -58,7 +59,8 @@ public final class HazelcastFactory {
     }
 
     static JavaSerializationFilterConfig filterConfig(List<String> allowPatterns) {
-        ClassFilter whitelist = new ClassFilter().addPrefixes("com.hazelcast.");
+        ClassFilter whitelist = new ClassFilter().addPrefixes("com.hazelcast.", "io.tiercache.cache.l1.",
+                "io.tiercache.cache.l2.", "io.tiercache.cache.cluster.");
         for (String pattern : allowPatterns) {
             if (pattern.endsWith(".**")) {
                 whitelist.addPrefixes(pattern.substring(0, pattern.length() - 2));

@@ -93,19 +93,27 @@ public final class L1Tier {
     }
 
     public void set(String text, L1Entry entry, long ttlMillis) {
-        map.set(text, entry, ttlMillis, TimeUnit.MILLISECONDS);
+        map.set(text, entry, hazelcastTtl(ttlMillis), TimeUnit.SECONDS);
+    }
+
+    /**
+     * Hazelcast keeps entry TTLs in whole seconds (a shorter one expires the entry at once), so its TTL is rounded up;
+     * the exact expiry is the one in {@link L1Entry}, checked on every read.
+     */
+    private static long hazelcastTtl(long ttlMillis) {
+        return Math.max(1, (ttlMillis + 999) / 1000);
     }
 
     /** Stores {@code entry} unless a live entry is present; returns whether it was stored. */
     public boolean setIfAbsent(String text, L1Entry entry, long ttlMillis, long nowMillis) {
-        L1Entry previous = map.putIfAbsent(text, entry, ttlMillis, TimeUnit.MILLISECONDS);
+        L1Entry previous = map.putIfAbsent(text, entry, hazelcastTtl(ttlMillis), TimeUnit.SECONDS);
         if (previous == null) {
             return true;
         }
         if (previous.liveAt(nowMillis) || !map.replace(text, previous, entry)) {
             return false;
         }
-        map.setTtl(text, ttlMillis, TimeUnit.MILLISECONDS);
+        map.setTtl(text, hazelcastTtl(ttlMillis), TimeUnit.SECONDS);
         return true;
     }
 
