@@ -134,7 +134,7 @@ final class AnnotatedCacheMethod {
             found = present(method.getDeclaringClass().getAnnotations());
         }
         if (found.size() != 1) {
-            throw new IllegalArgumentException(describe(method) + (found.isEmpty()
+            throw new IllegalArgumentException(defaultCacheName(method) + (found.isEmpty()
                     ? " carries no cache annotation"
                     : " carries " + found.size() + " cache annotations (" + found
                             + "); a method takes at most one of @CacheResult, @CachePut, @CacheRemove, "
@@ -157,7 +157,7 @@ final class AnnotatedCacheMethod {
         int[] values = positionsWith(method, CacheValue.class);
         if (operation instanceof CachePut) {
             if (values.length != 1) {
-                throw new IllegalArgumentException(describe(method) + " is annotated @CachePut and must have "
+                throw new IllegalArgumentException(defaultCacheName(method) + " is annotated @CachePut and must have "
                         + "exactly one @CacheValue parameter, not " + values.length);
             }
             return values[0];
@@ -223,9 +223,5 @@ final class AnnotatedCacheMethod {
             return preferred;
         }
         return fallback != unset ? fallback : standard;
-    }
-
-    private static String describe(Method method) {
-        return defaultCacheName(method);
     }
 }
