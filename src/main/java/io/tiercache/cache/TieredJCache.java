@@ -24,6 +24,7 @@ import javax.cache.integration.CompletionListener;
 import javax.cache.processor.EntryProcessor;
 import javax.cache.processor.EntryProcessorResult;
 
+import io.tiercache.cache.clock.MillisClock;
 import io.tiercache.cache.cluster.ClusterMessenger;
 import io.tiercache.cache.codec.RejectedValueException;
 import io.tiercache.cache.config.CacheSettings;
@@ -158,9 +159,9 @@ public final class TieredJCache<K, V> implements TieredCache<K, V> {
     @SuppressWarnings("unchecked")
     private V resolve(String text, K key, Function<? super K, ? extends V> loader) {
         if (l1 != null) {
-            long start = stats.start();
+            long start = stats.startL1();
             L1Entry entry = l1.get(text);
-            if (entry != null && entry.liveAt(System.currentTimeMillis())) {
+            if (entry != null && entry.liveAt(MillisClock.now())) {
                 stats.l1Hit(start);
                 return (V) entry.value();
             }

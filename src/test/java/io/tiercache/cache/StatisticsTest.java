@@ -26,8 +26,9 @@ class StatisticsTest {
     static void start() {
         int redisPort = EngineFixture.freePort();
         redis = EngineFixture.startRedis(redisPort);
-        manager = EngineFixture.manager("statistics",
-                EngineFixture.properties("statistics", EngineFixture.freePort(), redisPort));
+        java.util.Properties p = EngineFixture.properties("statistics", EngineFixture.freePort(), redisPort);
+        p.setProperty("tiercache.stats.l1-latency-sample", "1");
+        manager = EngineFixture.manager("statistics", p);
     }
 
     @AfterAll

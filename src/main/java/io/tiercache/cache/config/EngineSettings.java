@@ -71,6 +71,8 @@ import java.util.Optional;
  *   <li>{@code tiercache.invalidation.timeout} = {@code 2s}: how long a write waits for every member to acknowledge
  *       its invalidation</li>
  *   <li>{@code tiercache.stats.latency} = {@code true}: record latency histograms (counters are always kept)</li>
+ *   <li>{@code tiercache.stats.l1-latency-sample} = {@code 64}: time one L1 read in this many (a power of two;
+ *       {@code 1} times every read); counters stay exact</li>
  * </ul>
  */
 public record EngineSettings(
@@ -81,7 +83,8 @@ public record EngineSettings(
         String hazelcastMode, Optional<String> hazelcastConfigFile, String clusterName, Optional<String> instanceName,
         List<String> members, int port, boolean portAutoIncrement, String bindInterface, boolean multicast,
         int partitionCount, int backupCount, Map<String, String> hazelcastProperties,
-        String codecAllow, String codecLimits, Duration invalidationTimeout, boolean latencyStatistics) {
+        String codecAllow, String codecLimits, Duration invalidationTimeout, boolean latencyStatistics,
+        int l1LatencySample) {
 
     public static final String DEFAULT_ALLOW = "io.tiercache.**;java.lang.*;java.util.*;java.time.*;java.math.*";
     public static final String DEFAULT_LIMITS = "maxdepth=20;maxrefs=100000;maxbytes=16777216;maxarray=1000000";
@@ -123,7 +126,8 @@ public record EngineSettings(
                 s.string("tiercache.codec.allow", DEFAULT_ALLOW),
                 s.string("tiercache.codec.limits", DEFAULT_LIMITS),
                 s.duration("tiercache.invalidation.timeout", Duration.ofSeconds(2)),
-                s.bool("tiercache.stats.latency", true));
+                s.bool("tiercache.stats.latency", true),
+                s.integer("tiercache.stats.l1-latency-sample", 64));
     }
 
     public boolean clientMode() {

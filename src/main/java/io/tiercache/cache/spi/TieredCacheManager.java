@@ -20,6 +20,7 @@ import javax.cache.spi.CachingProvider;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import io.tiercache.cache.TieredJCache;
+import io.tiercache.cache.clock.MillisClock;
 import io.tiercache.cache.cluster.ClusterMessenger;
 import io.tiercache.cache.cluster.MemberHandler;
 import io.tiercache.cache.codec.AllowlistCodec;
@@ -85,6 +86,7 @@ public final class TieredCacheManager implements CacheManager, MemberHandler {
         this.guard = new RedisGuard("redis-" + hazelcast.getName(), settings);
         this.messenger = new ClusterMessenger(hazelcast, this, settings.clientMode(), settings.invalidationTimeout());
         this.generations = hazelcast.getMap("tiercache.generations");
+        MillisClock.acquire();
     }
 
     @Override
@@ -127,7 +129,8 @@ public final class TieredCacheManager implements CacheManager, MemberHandler {
 
     private <K, V> TieredJCache<K, V> open(String cacheName, MutableConfiguration<K, V> configuration,
                                            CacheSettings cacheSettings) {
-        StatisticsRecorder stats = new StatisticsRecorder(cacheName, settings.latencyStatistics());
+        StatisticsRecorder stats = new StatisticsRecorder(cacheName, settings.latencyStatistics(),
+                settings.l1LatencySample());
         L1Tier l1 = cacheSettings.l1Enabled()
                 ? L1Tier.open(hazelcast, settings.clientMode(), cacheName, cacheSettings, settings.backupCount(),
                 stats.l1Evictions(), stats.l1Expirations())
@@ -256,6 +259,7 @@ public final class TieredCacheManager implements CacheManager, MemberHandler {
         messenger.close();
         redisson.shutdown();
         hazelcast.shutdown();
+        MillisClock.release();
         provider.released(this);
     }
 
