@@ -1,0 +1,68 @@
+package io.tiercache.cache.bench;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs {@link TieredCacheBenchmark} and prints each result in nanoseconds and the ratios tiered/raw against their
+ * targets. Iterations come from {@code bench.warmup}, {@code bench.iterations}, {@code bench.time} (seconds);
+ * {@code bench.rounds} runs the whole set that many times and keeps each benchmark's best round, which filters out
+ * the noise of a shared machine (every round is printed too).
+ */
+public final class BenchmarkRunner {
+
+    private BenchmarkRunner() {
+    }
+
+    public static void main(String[] args) throws RunnerException {
+        Options options = new OptionsBuilder()
+                .include(TieredCacheBenchmark.class.getName())
+                .forks(1)
+                .threads(1)
+                .warmupIterations(Integer.getInteger("bench.warmup", 3))
+                .warmupTime(TimeValue.seconds(Integer.getInteger("bench.time", 1)))
+                .measurementIterations(Integer.getInteger("bench.iterations", 5))
+                .measurementTime(TimeValue.seconds(Integer.getInteger("bench.time", 1)))
+                .jvmArgsAppend("-Xms512m", "-Xmx512m")
+                .build();
+        Map<String, Double> nanos = new TreeMap<>();
+        Map<String, StringBuilder> rounds = new TreeMap<>();
+        int count = Integer.getInteger("bench.rounds", 1);
+        for (int round = 0; round < count; round++) {
+            Collection<RunResult> results = new Runner(options).run();
+            for (RunResult result : results) {
+                String name = result.getParams().getBenchmark();
+                name = name.substring(name.lastIndexOf('.') + 1);
+                String unit = result.getPrimaryResult().getScoreUnit();
+                double score = result.getPrimaryResult().getScore() * (unit.startsWith("us") ? 1000 : 1);
+                nanos.merge(name, score, Math::min);
+                rounds.computeIfAbsent(name, n -> new StringBuilder()).append(String.format(" %10.1f", score));
+            }
+        }
+        System.out.println();
+        System.out.println("Results (ns/op, lower is better; best of " + count + " rounds, then every round):");
+        nanos.forEach((name, value) -> System.out.printf("  %-20s %12.1f   |%s%n", name, value, rounds.get(name)));
+        System.out.println("Ratios (tiered / raw):");
+        ratio(nanos, "L1 hit vs near cache", "l1HitTiered", "l1HitRawNearCache", 1.2);
+        ratio(nanos, "L2 hit vs Redisson", "l2HitTiered", "l2HitRawRedisson", 1.15);
+        ratio(nanos, "L1 hit vs Caffeine", "l1HitTiered", "caffeineGet", Double.NaN);
+    }
+
+    private static void ratio(Map<String, Double> nanos, String label, String ours, String raw, double target) {
+        if (!nanos.containsKey(ours) || !nanos.containsKey(raw)) {
+            return;
+        }
+        double ratio = nanos.get(ours) / nanos.get(raw);
+        String verdict = Double.isNaN(target) ? "(floor)" : String.format("target <= %.2fx: %s", target,
+                ratio <= target ? "met" : "NOT met");
+        System.out.printf("  %-24s %6.2fx  %s%n", label, ratio, verdict);
+    }
+}

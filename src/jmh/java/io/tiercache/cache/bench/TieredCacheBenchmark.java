@@ -1,0 +1,144 @@
+package io.tiercache.cache.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+import javax.cache.Caching;
+import javax.cache.configuration.MutableConfiguration;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.hazelcast.config.EvictionConfig;
+import com.hazelcast.config.EvictionPolicy;
+import com.hazelcast.config.InMemoryFormat;
+import com.hazelcast.config.MapConfig;
+import com.hazelcast.config.MaxSizePolicy;
+import com.hazelcast.config.NearCacheConfig;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import io.tiercache.cache.TieredCache;
+import io.tiercache.cache.spi.TieredCacheManager;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.redisson.api.RBucket;
+import org.redisson.api.RedissonClient;
+import org.redisson.codec.SerializationCodec;
+import redis.embedded.RedisServer;
+
+/**
+ * Side by side, on one Hazelcast member and one redis-server started for the run (127.0.0.1, own ports): an L1 hit
+ * through the tiered cache against a raw near-cached {@code IMap.get} configured alike; an L2 hit through the tiered
+ * cache (a cache with L1 disabled) against a raw Redisson {@code RBucket.get} with JDK serialization of the same
+ * value; a Caffeine get as the in-process floor. Statistics (counters and latency histograms) stay on.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class TieredCacheBenchmark {
+
+    private static final String KEY = "quote:ACME:2024-03-01";
+
+    private RedisServer redis;
+    private TieredCacheManager manager;
+    private TieredCache<String, Quote> tieredL1;
+    private TieredCache<String, Quote> tieredL2;
+    private IMap<String, Quote> rawNearCached;
+    private RBucket<Quote> rawBucket;
+    private Cache<String, Quote> caffeine;
+
+    @Setup(Level.Trial)
+    public void start() throws IOException {
+        int redisPort = freePort();
+        redis = RedisServer.newRedisServer().port(redisPort).bind("127.0.0.1").setting("save \"\"").build();
+        redis.start();
+        int hazelcastPort = freePort();
+        Properties p = new Properties();
+        p.setProperty("tiercache.redis.address", "redis://127.0.0.1:" + redisPort);
+        p.setProperty("tiercache.hazelcast.cluster-name", "bench-" + hazelcastPort);
+        p.setProperty("tiercache.hazelcast.port", Integer.toString(hazelcastPort));
+        p.setProperty("tiercache.hazelcast.members", "127.0.0.1:" + hazelcastPort);
+        p.setProperty("tiercache.hazelcast.property.hazelcast.logging.type", "none");
+        p.setProperty("tiercache.redis.timeout", "1s");
+        p.setProperty("tiercache.cache.bench-l2.l1.enabled", "false");
+        manager = (TieredCacheManager) Caching.getCachingProvider("io.tiercache.cache.spi.TieredCachingProvider")
+                .getCacheManager(URI.create("bench"), getClass().getClassLoader(), p);
+        MutableConfiguration<String, Quote> configuration = new MutableConfiguration<String, Quote>()
+                .setTypes(String.class, Quote.class);
+        tieredL1 = manager.createCache("bench-l1", configuration).unwrap(TieredCache.class);
+        tieredL2 = manager.createCache("bench-l2", configuration).unwrap(TieredCache.class);
+        tieredL1.put(KEY, Quote.sample());
+        tieredL2.put(KEY, Quote.sample());
+
+        HazelcastInstance hazelcast = manager.unwrap(HazelcastInstance.class);
+        hazelcast.getConfig().addMapConfig(new MapConfig("raw-near")
+                .setNearCacheConfig(new NearCacheConfig("raw-near").setInMemoryFormat(InMemoryFormat.OBJECT)
+                        .setCacheLocalEntries(true).setInvalidateOnChange(true).setSerializeKeys(false)
+                        .setEvictionConfig(new EvictionConfig().setEvictionPolicy(EvictionPolicy.LRU)
+                                .setMaxSizePolicy(MaxSizePolicy.ENTRY_COUNT).setSize(10_000)))
+                .setEvictionConfig(new EvictionConfig().setEvictionPolicy(EvictionPolicy.LRU)
+                        .setMaxSizePolicy(MaxSizePolicy.PER_NODE).setSize(10_000)));
+        rawNearCached = hazelcast.getMap("raw-near");
+        rawNearCached.set(KEY, Quote.sample(), 5, TimeUnit.MINUTES);
+
+        RedissonClient redisson = manager.unwrap(RedissonClient.class);
+        rawBucket = redisson.getBucket("raw:" + KEY, new SerializationCodec());
+        rawBucket.set(Quote.sample());
+
+        caffeine = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(5, TimeUnit.MINUTES).build();
+        caffeine.put(KEY, Quote.sample());
+
+        if (tieredL1.get(KEY) == null || tieredL2.get(KEY) == null || rawNearCached.get(KEY) == null
+                || rawBucket.get() == null) {
+            throw new IllegalStateException("benchmark data missing");
+        }
+    }
+
+    @TearDown(Level.Trial)
+    public void stop() throws IOException {
+        manager.close();
+        redis.stop();
+    }
+
+    @Benchmark
+    public Quote l1HitTiered() {
+        return tieredL1.get(KEY);
+    }
+
+    @Benchmark
+    public Quote l1HitRawNearCache() {
+        return rawNearCached.get(KEY);
+    }
+
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public Quote l2HitTiered() {
+        return tieredL2.get(KEY);
+    }
+
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public Quote l2HitRawRedisson() {
+        return rawBucket.get();
+    }
+
+    @Benchmark
+    public Quote caffeineGet() {
+        return caffeine.getIfPresent(KEY);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

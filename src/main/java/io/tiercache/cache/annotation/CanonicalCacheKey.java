@@ -1,0 +1,25 @@
+package io.tiercache.cache.annotation;
+
+import javax.cache.annotation.GeneratedCacheKey;
+
+import io.tiercache.cache.key.StableKey;
+
+/**
+ * A cache key made of the canonical text of the key parameters (see {@link CanonicalKeyGenerator}). Two keys
+ * are equal exactly when their texts are, in every JVM, so the text serves directly as the L2 key.
+ *
+ * @param stableKey the canonical text of the key parameters
+ */
+public record CanonicalCacheKey(String stableKey) implements GeneratedCacheKey, StableKey {
+
+    public CanonicalCacheKey {
+        if (stableKey == null) {
+            throw new IllegalArgumentException("stableKey must not be null");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return stableKey;
+    }
+}

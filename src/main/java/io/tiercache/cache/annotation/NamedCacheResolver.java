@@ -1,0 +1,44 @@
+package io.tiercache.cache.annotation;
+
+import java.lang.annotation.Annotation;
+
+import javax.cache.Cache;
+import javax.cache.CacheException;
+import javax.cache.CacheManager;
+import javax.cache.annotation.CacheInvocationContext;
+import javax.cache.annotation.CacheResolver;
+import javax.cache.configuration.MutableConfiguration;
+
+/**
+ * Resolves one cache by name, creating it with a default {@link MutableConfiguration} when it does not exist
+ * yet. Looks the cache up on every call, so a cache destroyed and re-created is found again. Thread-safe: of
+ * two threads creating the same cache, the loser reads the winner's.
+ */
+final class NamedCacheResolver implements CacheResolver {
+
+    private final CacheManagerSource source;
+    private final String name;
+
+    NamedCacheResolver(CacheManagerSource source, String name) {
+        this.source = source;
+        this.name = name;
+    }
+
+    @Override
+    public <K, V> Cache<K, V> resolveCache(CacheInvocationContext<? extends Annotation> context) {
+        CacheManager manager = source.cacheManager();
+        Cache<K, V> cache = manager.getCache(name);
+        if (cache != null) {
+            return cache;
+        }
+        try {
+            return manager.createCache(name, new MutableConfiguration<K, V>());
+        } catch (CacheException alreadyCreated) {
+            Cache<K, V> existing = manager.getCache(name);
+            if (existing == null) {
+                throw alreadyCreated;
+            }
+            return existing;
+        }
+    }
+}

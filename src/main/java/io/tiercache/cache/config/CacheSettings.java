@@ -1,0 +1,65 @@
+package io.tiercache.cache.config;
+
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * The settings of one cache: engine-wide defaults ({@code tiercache.l1.*}, {@code tiercache.l2.*}) overridden by
+ * {@code tiercache.cache.<name>.l1.*} and {@code tiercache.cache.<name>.l2.*}. See {@link EngineSettings} for the
+ * reference of every property.
+ *
+ * @param l1Enabled    whether the Hazelcast layer is used
+ * @param l1Ttl        life of an entry in L1 (also the longest life of an entry promoted from L2)
+ * @param l1MaxEntries entries per Hazelcast member before eviction
+ * @param l1Eviction   Hazelcast eviction policy name: LRU, LFU, RANDOM or NONE
+ * @param l2Enabled    whether the Redis layer is used
+ * @param l2Ttl        life of an entry in Redis
+ */
+public record CacheSettings(boolean l1Enabled, Duration l1Ttl, int l1MaxEntries, String l1Eviction,
+                            boolean l2Enabled, Duration l2Ttl) {
+
+    public static final Duration DEFAULT_L1_TTL = Duration.ofMinutes(5);
+    public static final int DEFAULT_L1_MAX_ENTRIES = 10_000;
+    public static final Duration DEFAULT_L2_TTL = Duration.ofHours(1);
+
+    public CacheSettings {
+        requirePositive("L1 TTL", l1Ttl);
+        requirePositive("L2 TTL", l2Ttl);
+        if (l1MaxEntries < 1) {
+            throw new IllegalArgumentException("L1 max entries must be at least 1, was " + l1MaxEntries);
+        }
+        l1Eviction = l1Eviction.toUpperCase(Locale.ROOT);
+        if (!l1Eviction.matches("LRU|LFU|RANDOM|NONE")) {
+            throw new IllegalArgumentException("L1 eviction must be LRU, LFU, RANDOM or NONE, was " + l1Eviction);
+        }
+    }
+
+    /** The settings of cache {@code name} as configured in {@code source}. */
+    public static CacheSettings of(SettingsSource source, String name) {
+        String own = "tiercache.cache." + name + ".";
+        return new CacheSettings(
+                source.bool(own + "l1.enabled", source.bool("tiercache.l1.enabled", true)),
+                source.duration(own + "l1.ttl", source.duration("tiercache.l1.ttl", DEFAULT_L1_TTL)),
+                source.integer(own + "l1.max-entries",
+                        source.integer("tiercache.l1.max-entries", DEFAULT_L1_MAX_ENTRIES)),
+                source.string(own + "l1.eviction", source.string("tiercache.l1.eviction", "LRU")),
+                source.bool(own + "l2.enabled", source.bool("tiercache.l2.enabled", true)),
+                source.duration(own + "l2.ttl", source.duration("tiercache.l2.ttl", DEFAULT_L2_TTL)));
+    }
+
+    /** These settings with both TTLs capped at {@code lifetime} (a JCache expiry policy's creation duration). */
+    public CacheSettings cappedAt(Duration lifetime) {
+        return new CacheSettings(l1Enabled, min(l1Ttl, lifetime), l1MaxEntries, l1Eviction, l2Enabled,
+                min(l2Ttl, lifetime));
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private static void requirePositive(String what, Duration value) {
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(what + " must be positive, was " + value);
+        }
+    }
+}

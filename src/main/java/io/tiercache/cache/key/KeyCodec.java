@@ -1,0 +1,120 @@
+package io.tiercache.cache.key;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+
+/**
+ * Turns cache keys into their stable text and builds the Redis key names and glob patterns of one cache.
+ * Supported keys: {@link String} (as is), {@link Byte}, {@link Short}, {@link Integer}, {@link Long},
+ * {@link BigInteger} (decimal), {@link BigDecimal} (plain string) and serializable {@link StableKey}s. Keys of different types
+ * with the same text are the same entry. Immutable and thread-safe.
+ */
+public final class KeyCodec {
+
+    private static final String ROOT = "tiercache:";
+
+    private final String prefix;
+    private final String globPrefix;
+
+    public KeyCodec(String cacheName) {
+        this.prefix = ROOT + cacheName + ":";
+        this.globPrefix = ROOT + escapeGlob(cacheName) + ":";
+    }
+
+    /** The stable text of {@code key}; rejects key types that have none. */
+    public static String text(Object key) {
+        if (key instanceof String s) {
+            return s;
+        }
+        if (key instanceof Long || key instanceof Integer || key instanceof Short || key instanceof Byte
+                || key instanceof BigInteger) {
+            return key.toString();
+        }
+        if (key instanceof BigDecimal d) {
+            return d.toPlainString();
+        }
+        if (key instanceof StableKey k) {
+            if (!(key instanceof java.io.Serializable)) {
+                throw new IllegalArgumentException("StableKey " + key.getClass().getName()
+                        + " must also be java.io.Serializable (Hazelcast keeps the key with its entry)");
+            }
+            String text = k.stableKey();
+            if (text == null) {
+                throw new IllegalArgumentException("StableKey " + key.getClass().getName() + " returned null");
+            }
+            return text;
+        }
+        throw new IllegalArgumentException("Unsupported cache key type " + (key == null ? "null" : key.getClass().getName())
+                + ": use String, Byte, Short, Integer, Long, BigInteger, BigDecimal or implement "
+                + StableKey.class.getName());
+    }
+
+    /** The Redis key of the entry whose key text is {@code text}. */
+    public String redisKey(String text) {
+        return prefix + text;
+    }
+
+    /** The key text of a Redis key of this cache. */
+    public String textOf(String redisKey) {
+        return redisKey.substring(prefix.length());
+    }
+
+    /** The Redis SCAN pattern of key-text glob {@code glob} in this cache. */
+    public String redisPattern(String glob) {
+        return globPrefix + glob;
+    }
+
+    /**
+     * The Java regular expression equivalent to Redis glob {@code glob} ({@code *}, {@code ?}, {@code [...]},
+     * {@code [^...]}, backslash escapes), matched against whole key texts.
+     */
+    public static String globToRegex(String glob) {
+        StringBuilder regex = new StringBuilder(glob.length() + 8);
+        boolean inClass = false;
+        for (int i = 0; i < glob.length(); i++) {
+            char c = glob.charAt(i);
+            if (c == '\\' && i + 1 < glob.length()) {
+                literal(regex, glob.charAt(++i));
+            } else if (inClass) {
+                if (c == ']') {
+                    inClass = false;
+                    regex.append(']');
+                } else if (c == '^' && glob.charAt(i - 1) == '[') {
+                    regex.append('^');
+                } else if (c == '-') {
+                    regex.append('-');
+                } else {
+                    literal(regex, c);
+                }
+            } else if (c == '*') {
+                regex.append(".*");
+            } else if (c == '?') {
+                regex.append('.');
+            } else if (c == '[' && glob.indexOf(']', i + 1) > i) {
+                inClass = true;
+                regex.append('[');
+            } else {
+                literal(regex, c);
+            }
+        }
+        return regex.toString();
+    }
+
+    private static void literal(StringBuilder regex, char c) {
+        if (!Character.isLetterOrDigit(c)) {
+            regex.append('\\');
+        }
+        regex.append(c);
+    }
+
+    private static String escapeGlob(String text) {
+        StringBuilder escaped = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            if (c == '*' || c == '?' || c == '[' || c == ']' || c == '\\') {
+                escaped.append('\\');
+            }
+            escaped.append(c);
+        }
+        return escaped.toString();
+    }
+}

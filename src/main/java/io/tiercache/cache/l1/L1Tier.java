@@ -1,0 +1,178 @@
+package io.tiercache.cache.l1;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+
+import com.hazelcast.config.EvictionConfig;
+import com.hazelcast.config.EvictionPolicy;
+import com.hazelcast.config.InMemoryFormat;
+import com.hazelcast.config.MapConfig;
+import com.hazelcast.config.MaxSizePolicy;
+import com.hazelcast.config.NearCacheConfig;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.internal.nearcache.NearCache;
+import com.hazelcast.map.IMap;
+import com.hazelcast.map.impl.proxy.NearCachedMapProxyImpl;
+import com.hazelcast.map.listener.EntryEvictedListener;
+import com.hazelcast.map.listener.EntryExpiredListener;
+import com.hazelcast.query.Predicate;
+import com.hazelcast.query.Predicates;
+
+import io.tiercache.cache.config.CacheSettings;
+
+/**
+ * L1 of one cache: a Hazelcast {@link IMap} named {@code tiercache.<cache>} whose keys are key texts and whose
+ * values are {@link L1Entry}s, read through a near cache.
+ *
+ * <p>Map: binary in-memory format, per-member size limit with the configured eviction policy, per-entry TTL.
+ * Near cache: {@code OBJECT} format (a hit returns the cached instance without deserializing), local entries cached
+ * too ({@code cache-local-entries}), invalidated on change. Hazelcast's near-cache invalidation reaches other members
+ * asynchronously; the engine makes writes visible everywhere before they return by calling
+ * {@link #invalidateNearCache(Collection)} on every member itself (this uses Hazelcast's member-side near-cache
+ * handle, an internal but stable API since 4.0; on a client the near cache is left to Hazelcast's own invalidation).
+ *
+ * <p>Thread-safe: all state is in Hazelcast.
+ */
+public final class L1Tier {
+
+    private final IMap<String, L1Entry> map;
+    private final NearCache<Object, Object> nearCache;
+
+    private L1Tier(IMap<String, L1Entry> map, NearCache<Object, Object> nearCache) {
+        this.map = map;
+        this.nearCache = nearCache;
+    }
+
+    /**
+     * Configures (dynamically, identically on every member) and opens the map of cache {@code cacheName}, counting
+     * evictions and expirations of the entries this member owns into the given adders.
+     */
+    public static L1Tier open(HazelcastInstance hazelcast, boolean client, String cacheName, CacheSettings settings,
+                              int backupCount, LongAdder evictions, LongAdder expirations) {
+        String mapName = "tiercache." + cacheName;
+        EvictionPolicy policy = EvictionPolicy.valueOf(settings.l1Eviction());
+        NearCacheConfig nearCacheConfig = new NearCacheConfig(mapName)
+                .setInMemoryFormat(InMemoryFormat.OBJECT)
+                .setCacheLocalEntries(true)
+                .setInvalidateOnChange(true)
+                .setSerializeKeys(false)
+                .setTimeToLiveSeconds((int) Math.max(1, Math.min(Integer.MAX_VALUE,
+                        (settings.l1Ttl().toMillis() + 999) / 1000)))
+                .setEvictionConfig(new EvictionConfig()
+                        .setEvictionPolicy(policy == EvictionPolicy.NONE ? EvictionPolicy.LRU : policy)
+                        .setMaxSizePolicy(MaxSizePolicy.ENTRY_COUNT)
+                        .setSize(settings.l1MaxEntries()));
+        MapConfig mapConfig = new MapConfig(mapName)
+                .setInMemoryFormat(InMemoryFormat.BINARY)
+                .setBackupCount(backupCount)
+                .setEvictionConfig(new EvictionConfig()
+                        .setEvictionPolicy(policy)
+                        .setMaxSizePolicy(MaxSizePolicy.PER_NODE)
+                        .setSize(settings.l1MaxEntries()));
+        if (client) {
+            ((com.hazelcast.client.impl.clientside.HazelcastClientProxy) hazelcast).getClientConfig()
+                    .addNearCacheConfig(nearCacheConfig);
+        } else {
+            mapConfig.setNearCacheConfig(nearCacheConfig);
+        }
+        hazelcast.getConfig().addMapConfig(mapConfig);
+        IMap<String, L1Entry> map = hazelcast.getMap(mapName);
+        if (!client) {
+            map.addLocalEntryListener(new Counter(evictions, expirations));
+        }
+        NearCache<Object, Object> nearCache = map instanceof NearCachedMapProxyImpl<?, ?> proxy
+                ? proxy.getNearCache() : null;
+        return new L1Tier(map, nearCache);
+    }
+
+    public L1Entry get(String text) {
+        return map.get(text);
+    }
+
+    public void set(String text, L1Entry entry, long ttlMillis) {
+        map.set(text, entry, hazelcastTtl(ttlMillis), TimeUnit.SECONDS);
+    }
+
+    /**
+     * Hazelcast keeps entry TTLs in whole seconds (a shorter one expires the entry at once), so its TTL is rounded up;
+     * the exact expiry is the one in {@link L1Entry}, checked on every read.
+     */
+    private static long hazelcastTtl(long ttlMillis) {
+        return Math.max(1, (ttlMillis + 999) / 1000);
+    }
+
+    /** Stores {@code entry} unless a live entry is present; returns whether it was stored. */
+    public boolean setIfAbsent(String text, L1Entry entry, long ttlMillis, long nowMillis) {
+        L1Entry previous = map.putIfAbsent(text, entry, hazelcastTtl(ttlMillis), TimeUnit.SECONDS);
+        if (previous == null) {
+            return true;
+        }
+        if (previous.liveAt(nowMillis) || !map.replace(text, previous, entry)) {
+            return false;
+        }
+        map.setTtl(text, hazelcastTtl(ttlMillis), TimeUnit.SECONDS);
+        return true;
+    }
+
+    /** Removes the entry; returns it, or null when there was none. */
+    public L1Entry remove(String text) {
+        return map.remove(text);
+    }
+
+    /** Removes the entries whose key text matches the regular expression; returns their key texts. */
+    public Set<String> removeMatching(String regex) {
+        Predicate<String, L1Entry> predicate = Predicates.regex("__key", regex);
+        Set<String> keys = map.keySet(predicate);
+        map.removeAll(predicate);
+        return keys;
+    }
+
+    public void clear() {
+        map.clear();
+    }
+
+    public Set<Map.Entry<String, L1Entry>> entries() {
+        return map.entrySet();
+    }
+
+    public int size() {
+        return map.size();
+    }
+
+    /** Drops the given keys from this member's near cache (null: all of them). */
+    public void invalidateNearCache(Collection<String> texts) {
+        if (nearCache == null) {
+            return;
+        }
+        if (texts == null) {
+            nearCache.clear();
+        } else {
+            texts.forEach(nearCache::invalidate);
+        }
+    }
+
+    private static final class Counter implements EntryEvictedListener<String, L1Entry>,
+            EntryExpiredListener<String, L1Entry> {
+
+        private final LongAdder evictions;
+        private final LongAdder expirations;
+
+        Counter(LongAdder evictions, LongAdder expirations) {
+            this.evictions = evictions;
+            this.expirations = expirations;
+        }
+
+        @Override
+        public void entryEvicted(com.hazelcast.core.EntryEvent<String, L1Entry> event) {
+            evictions.increment();
+        }
+
+        @Override
+        public void entryExpired(com.hazelcast.core.EntryEvent<String, L1Entry> event) {
+            expirations.increment();
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package io.tiercache.cache.l2;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.hazelcast.map.EntryProcessor;
+import com.hazelcast.map.IMap;
+import org.redisson.api.RScript;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
+
+/**
+ * The generation of one cache's L2 entries: every value written to Redis carries the generation current at the time,
+ * and a value read back is served only if its generation equals the current one.
+ *
+ * <p>Why a generation: when a write or an invalidation cannot reach Redis (circuit open, failure, time bound
+ * exceeded, a pattern scan cut short) the entries it should have replaced or deleted stay in Redis, and nothing can
+ * delete them while Redis is away. Bumping the generation instead makes all of them unservable at once, on every
+ * member, and stays true when Redis comes back: no entry invalidated during an outage is ever served again. A replay
+ * log would keep more entries alive but must itself be stored somewhere that survives, be replayed before the first
+ * read, and cover patterns and writes whose outcome is unknown (a timed-out SET may still land); the generation covers
+ * all of these with one number. The cost is that an outage empties L2 for that cache, which refills from the
+ * loaders.
+ *
+ * <p>Where it lives: a Hazelcast map {@code tiercache.generations} (cache name to generation, updated atomically by
+ * an entry processor), so every member agrees while Redis is down; each bump is also pushed synchronously to every
+ * member (see {@code io.tiercache.cache.cluster}). It is mirrored in Redis under
+ * {@code tiercache-meta:<cache>:generation} as soon as Redis can be written, so that a whole new cluster starts from
+ * it. Generations are monotonic ({@code max(previous + 1, now in ms)}), so a value never comes back after a restart
+ * that lost the map. When neither place knows the generation, the current time starts a new one (all old entries are
+ * then ignored).
+ *
+ * <p>Thread-safe: the current generation is a volatile read on the hot path.
+ */
+public final class Generation {
+
+    private static final String PERSIST = "local c = tonumber(redis.call('get', KEYS[1]) or '0') "
+            + "if c < tonumber(ARGV[1]) then redis.call('set', KEYS[1], ARGV[1]) return 1 end return 0";
+
+    private final String cacheName;
+    private final IMap<String, Long> registry;
+    private final RedissonClient redisson;
+    private final RedisGuard guard;
+    private final String metaKey;
+    private final AtomicLong current;
+    private final AtomicLong persisted = new AtomicLong();
+
+    private Generation(String cacheName, IMap<String, Long> registry, RedissonClient redisson, RedisGuard guard,
+                       long initial, long persisted) {
+        this.cacheName = cacheName;
+        this.registry = registry;
+        this.redisson = redisson;
+        this.guard = guard;
+        this.metaKey = metaKey(cacheName);
+        this.current = new AtomicLong(initial);
+        this.persisted.set(persisted);
+    }
+
+    public static String metaKey(String cacheName) {
+        return "tiercache-meta:" + cacheName + ":generation";
+    }
+
+    /** The generation of {@code cacheName}: from Hazelcast, else from Redis, else a new one. */
+    public static Generation open(String cacheName, IMap<String, Long> registry, RedissonClient redisson,
+                                  RedisGuard guard) {
+        Long known = registry.get(cacheName);
+        long fromRedis = 0;
+        if (known == null) {
+            try {
+                String stored = guard.call(() -> redisson.<String>getBucket(metaKey(cacheName), StringCodec.INSTANCE)
+                        .getAsync());
+                fromRedis = stored == null ? 0 : Long.parseLong(stored);
+            } catch (L2UnavailableException e) {
+                fromRedis = 0;
+            }
+            long candidate = fromRedis != 0 ? fromRedis : System.currentTimeMillis();
+            Long raced = registry.putIfAbsent(cacheName, candidate);
+            known = raced != null ? raced : candidate;
+        }
+        Generation generation = new Generation(cacheName, registry, redisson, guard, known, fromRedis);
+        generation.persistIfNeeded();
+        return generation;
+    }
+
+    public long current() {
+        return current.get();
+    }
+
+    /** Starts a new generation cluster-wide and returns it; the caller tells the other members. */
+    public long bump() {
+        long next = registry.executeOnKey(cacheName, new Bump());
+        advanceTo(next);
+        return next;
+    }
+
+    /** Adopts a generation started elsewhere (never goes back). */
+    public void advanceTo(long generation) {
+        current.accumulateAndGet(generation, Math::max);
+    }
+
+    /** Mirrors the current generation into Redis if it is not there yet; cheap when it is. */
+    public void persistIfNeeded() {
+        long now = current.get();
+        if (persisted.get() >= now) {
+            return;
+        }
+        try {
+            guard.call(() -> redisson.getScript(StringCodec.INSTANCE).<Long>evalAsync(metaKey,
+                    RScript.Mode.READ_WRITE, PERSIST, RScript.ReturnType.INTEGER, List.of(metaKey),
+                    Long.toString(now)));
+            persisted.accumulateAndGet(now, Math::max);
+        } catch (L2UnavailableException e) {
+            // stays unpersisted; retried after the next successful write
+        }
+    }
+
+    /** Moves a generation to {@code max(previous + 1, now)} atomically on the owning member. */
+    static final class Bump implements EntryProcessor<String, Long, Long> {
+
+        @Override
+        public Long process(Map.Entry<String, Long> entry) {
+            Long previous = entry.getValue();
+            long next = Math.max(previous == null ? 0 : previous + 1, System.currentTimeMillis());
+            entry.setValue(next);
+            return next;
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package io.tiercache.cache.l2;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import io.tiercache.cache.codec.AllowlistCodec;
+import io.tiercache.cache.codec.RejectedValueException;
+import io.tiercache.cache.key.KeyCodec;
+import org.redisson.api.RScript;
+import org.redisson.api.RedissonClient;
+import org.redisson.api.options.KeysScanOptions;
+import org.redisson.client.codec.ByteArrayCodec;
+
+/**
+ * L2 of one cache: one Redis string per entry under {@code tiercache:<cache>:<key text>}, written with its TTL
+ * ({@code PX}), holding an {@link L2Envelope}. Every call goes through the manager's {@link RedisGuard} and so
+ * either answers within the bound or throws {@link L2UnavailableException}.
+ *
+ * <p>Values are encoded and decoded by the {@link AllowlistCodec}; a stored value that is malformed, names a class
+ * outside the allowlist or belongs to an older {@link Generation} is never returned.
+ *
+ * <p>Thread-safe.
+ */
+public final class L2Tier {
+
+    private static final String PUT_IF_ABSENT = "local c = redis.call('get', KEYS[1]) "
+            + "if c and string.sub(c, 2, 9) == ARGV[3] then return 0 end "
+            + "redis.call('set', KEYS[1], ARGV[1], 'PX', ARGV[2]) return 1";
+
+    private final RedissonClient redisson;
+    private final RedisGuard guard;
+    private final KeyCodec keys;
+    private final AllowlistCodec codec;
+    private final Generation generation;
+    private final int scanCount;
+    private final long scanTimeoutNanos;
+
+    public L2Tier(RedissonClient redisson, RedisGuard guard, KeyCodec keys, AllowlistCodec codec,
+                  Generation generation, int scanCount, long scanTimeoutNanos) {
+        this.redisson = redisson;
+        this.guard = guard;
+        this.keys = keys;
+        this.codec = codec;
+        this.generation = generation;
+        this.scanCount = scanCount;
+        this.scanTimeoutNanos = scanTimeoutNanos;
+    }
+
+    public Generation generation() {
+        return generation;
+    }
+
+    /**
+     * The live value of {@code text}, or null when Redis has none of the current generation.
+     *
+     * @throws L2UnavailableException when Redis cannot answer within the bound
+     * @throws RejectedValueException when the stored value must not be deserialized
+     */
+    public L2Hit get(String text) {
+        String redisKey = keys.redisKey(text);
+        byte[] stored = guard.call(() -> redisson.<byte[]>getBucket(redisKey, ByteArrayCodec.INSTANCE).getAsync());
+        if (stored == null) {
+            return null;
+        }
+        if (!L2Envelope.valid(stored)) {
+            throw new RejectedValueException("Value of " + redisKey + " is not in the tiercache format", null);
+        }
+        if (L2Envelope.generation(stored) != generation.current()) {
+            return null;
+        }
+        long expiresAt = L2Envelope.expiresAt(stored);
+        if (expiresAt <= System.currentTimeMillis()) {
+            return null;
+        }
+        return new L2Hit(codec.decode(stored, L2Envelope.HEADER), expiresAt);
+    }
+
+    /** Stores {@code value} for {@code ttlMillis}. */
+    public void put(String text, Object value, long ttlMillis) {
+        byte[] stored = envelope(value, ttlMillis);
+        String redisKey = keys.redisKey(text);
+        guard.call(() -> redisson.<byte[]>getBucket(redisKey, ByteArrayCodec.INSTANCE)
+                .setAsync(stored, ttlMillis, TimeUnit.MILLISECONDS));
+        generation.persistIfNeeded();
+    }
+
+    /** Stores {@code value} unless a value of the current generation is present; returns whether it stored it. */
+    public boolean putIfAbsent(String text, Object value, long ttlMillis) {
+        byte[] stored = envelope(value, ttlMillis);
+        String redisKey = keys.redisKey(text);
+        Long done = guard.call(() -> redisson.getScript(ByteArrayCodec.INSTANCE).<Long>evalAsync(redisKey,
+                RScript.Mode.READ_WRITE, PUT_IF_ABSENT, RScript.ReturnType.INTEGER, List.of(redisKey),
+                stored, Long.toString(ttlMillis).getBytes(StandardCharsets.US_ASCII),
+                L2Envelope.generationBytes(generation.current())));
+        generation.persistIfNeeded();
+        return done != null && done == 1L;
+    }
+
+    /** Deletes the entries of the given key texts; returns how many existed. */
+    public long delete(Collection<String> texts) {
+        if (texts.isEmpty()) {
+            return 0;
+        }
+        String[] redisKeys = texts.stream().map(keys::redisKey).toArray(String[]::new);
+        Long deleted = guard.call(() -> redisson.getKeys().unlinkAsync(redisKeys));
+        return deleted == null ? 0 : deleted;
+    }
+
+    /**
+     * Deletes the entries whose key text matches Redis glob {@code glob}, with {@code SCAN MATCH} (never
+     * {@code KEYS}) in batches of {@code scan-count}, within {@code scan-timeout} in all.
+     */
+    public ScanResult deleteMatching(String glob) {
+        long deadline = System.nanoTime() + scanTimeoutNanos;
+        Set<String> deleted = new HashSet<>();
+        if (!guard.available()) {
+            return new ScanResult(deleted, false);
+        }
+        List<String> batch = new ArrayList<>(scanCount);
+        try {
+            Iterable<String> found = redisson.getKeys().getKeys(KeysScanOptions.defaults()
+                    .pattern(keys.redisPattern(glob)).chunkSize(scanCount));
+            for (String redisKey : found) {
+                batch.add(redisKey);
+                if (batch.size() >= scanCount) {
+                    unlink(batch, deadline, deleted);
+                }
+                if (System.nanoTime() - deadline > 0) {
+                    return new ScanResult(deleted, false);
+                }
+            }
+            unlink(batch, deadline, deleted);
+            return new ScanResult(deleted, true);
+        } catch (RuntimeException e) {
+            return new ScanResult(deleted, false);
+        }
+    }
+
+    private void unlink(List<String> batch, long deadline, Set<String> deleted) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        String[] redisKeys = batch.toArray(String[]::new);
+        guard.call(() -> redisson.getKeys().unlinkAsync(redisKeys), Math.max(1, deadline - System.nanoTime()));
+        batch.forEach(k -> deleted.add(keys.textOf(k)));
+        batch.clear();
+    }
+
+    private byte[] envelope(Object value, long ttlMillis) {
+        return L2Envelope.wrap(generation.current(), System.currentTimeMillis() + ttlMillis, codec.encode(value));
+    }
+
+    /**
+     * Outcome of a pattern deletion.
+     *
+     * @param deleted  key texts deleted
+     * @param complete false when the scan was skipped, failed or ran out of time (some entries may remain)
+     */
+    public record ScanResult(Set<String> deleted, boolean complete) {
+    }
+}

@@ -1,0 +1,79 @@
+package io.tiercache.cache.l2;
+
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.tiercache.cache.config.EngineSettings;
+import org.redisson.api.RFuture;
+
+/**
+ * Every Redis call of a cache manager goes through here: it is skipped while the circuit breaker is open and waits
+ * at most the configured bound ({@code tiercache.redis.timeout}) for its answer. A call past the bound counts as a
+ * failure; the command itself may still run on Redis later, which is why a failed write bumps the cache generation
+ * (see {@link Generation}). Redisson reconnects by itself; the breaker probes again after its open duration.
+ *
+ * <p>Thread-safe.
+ */
+public final class RedisGuard {
+
+    private final CircuitBreaker breaker;
+    private final long boundNanos;
+
+    public RedisGuard(String name, EngineSettings settings) {
+        this(name, settings.redisTimeout(), CircuitBreakerConfig.custom()
+                .failureRateThreshold(settings.breakerFailureRate())
+                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .slidingWindowSize(settings.breakerWindow())
+                .minimumNumberOfCalls(settings.breakerMinimumCalls())
+                .waitDurationInOpenState(settings.breakerOpenDuration())
+                .permittedNumberOfCallsInHalfOpenState(settings.breakerHalfOpenCalls())
+                .automaticTransitionFromOpenToHalfOpenEnabled(false)
+                .build());
+    }
+
+    private RedisGuard(String name, Duration bound, CircuitBreakerConfig config) {
+        this.breaker = CircuitBreaker.of(name, config);
+        this.boundNanos = bound.toNanos();
+    }
+
+    /** Runs {@code call} and waits for its result within the bound; throws {@link L2UnavailableException}. */
+    public <T> T call(Supplier<RFuture<T>> call) {
+        return call(call, boundNanos);
+    }
+
+    /** As {@link #call(Supplier)} with its own bound, for the steps of a pattern scan. */
+    public <T> T call(Supplier<RFuture<T>> call, long timeoutNanos) {
+        if (!breaker.tryAcquirePermission()) {
+            throw new L2UnavailableException("Redis skipped: circuit breaker " + breaker.getState(), null, true);
+        }
+        long start = System.nanoTime();
+        try {
+            T result = call.get().get(timeoutNanos, TimeUnit.NANOSECONDS);
+            breaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            return result;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            breaker.releasePermission();
+            throw new L2UnavailableException("Interrupted waiting for Redis", e, false);
+        } catch (TimeoutException | ExecutionException | RuntimeException e) {
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, cause);
+            throw new L2UnavailableException("Redis call failed: " + cause, cause, false);
+        }
+    }
+
+    /** Whether the breaker currently lets calls through (closed or probing). */
+    public boolean available() {
+        CircuitBreaker.State state = breaker.getState();
+        return state == CircuitBreaker.State.CLOSED || state == CircuitBreaker.State.HALF_OPEN;
+    }
+
+    public String state() {
+        return breaker.getState().name();
+    }
+}

@@ -1,0 +1,54 @@
+package io.tiercache.cache.l2;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import io.tiercache.cache.config.EngineSettings;
+import org.redisson.Redisson;
+import org.redisson.api.RedissonClient;
+import org.redisson.config.Config;
+
+/**
+ * Creates the Redisson client a cache manager owns: from the Redisson YAML file when one is configured, else a single
+ * server at the configured address. Commands are not retried (a retry would break the time bound), connections are
+ * pinged every second and re-established by Redisson in the background, and the client starts even while Redis is
+ * down (lazy initialization).
+ */
+public final class RedissonFactory {
+
+    private RedissonFactory() {
+    }
+
+    public static RedissonClient create(EngineSettings settings) {
+        Config config = settings.redisConfigFile().map(RedissonFactory::fromYaml).orElseGet(() -> {
+            Config single = new Config();
+            int timeout = (int) Math.max(1, settings.redisTimeout().toMillis());
+            single.useSingleServer()
+                    .setAddress(settings.redisAddress())
+                    .setTimeout(timeout)
+                    .setConnectTimeout((int) settings.redisConnectTimeout().toMillis())
+                    .setRetryAttempts(0)
+                    .setConnectionPoolSize(settings.redisPoolSize())
+                    .setConnectionMinimumIdleSize(Math.min(2, settings.redisPoolSize()))
+                    .setSubscriptionConnectionMinimumIdleSize(0)
+                    .setSubscriptionConnectionPoolSize(1)
+                    .setPingConnectionInterval(1000);
+            return single;
+        });
+        config.setNettyThreads(settings.redisNettyThreads());
+        config.setThreads(2);
+        config.setLazyInitialization(true);
+        config.setUseScriptCache(true);
+        config.setCodec(org.redisson.client.codec.ByteArrayCodec.INSTANCE);
+        return Redisson.create(config);
+    }
+
+    private static Config fromYaml(String file) {
+        try {
+            return Config.fromYAML(new File(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read Redisson configuration " + file, e);
+        }
+    }
+}

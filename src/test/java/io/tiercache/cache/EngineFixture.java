@@ -1,0 +1,76 @@
+package io.tiercache.cache;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.util.Properties;
+
+import javax.cache.Caching;
+import javax.cache.spi.CachingProvider;
+
+import io.tiercache.cache.spi.TieredCacheManager;
+import redis.embedded.RedisServer;
+
+/** Real Redis servers and cache managers (each with its own Hazelcast member) for the engine tests. */
+public final class EngineFixture {
+
+    public static final String PROVIDER = "io.tiercache.cache.spi.TieredCachingProvider";
+
+    private EngineFixture() {
+    }
+
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A redis-server of its own on 127.0.0.1:{@code port}, started. */
+    public static RedisServer startRedis(int port) {
+        try {
+            RedisServer server = RedisServer.newRedisServer().port(port).bind("127.0.0.1")
+                    .setting("save \"\"").setting("appendonly no").build();
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static void stop(RedisServer server) {
+        try {
+            if (server != null && server.isActive()) {
+                server.stop();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Properties of a single-member engine of cluster {@code cluster} on {@code hazelcastPort}. */
+    public static Properties properties(String cluster, int hazelcastPort, int redisPort) {
+        Properties properties = new Properties();
+        properties.setProperty("tiercache.redis.address", "redis://127.0.0.1:" + redisPort);
+        properties.setProperty("tiercache.hazelcast.cluster-name", cluster);
+        properties.setProperty("tiercache.hazelcast.port", Integer.toString(hazelcastPort));
+        properties.setProperty("tiercache.hazelcast.port-auto-increment", "false");
+        properties.setProperty("tiercache.hazelcast.members", "127.0.0.1:" + hazelcastPort);
+        properties.setProperty("tiercache.hazelcast.partition-count", "11");
+        properties.setProperty("tiercache.hazelcast.property.hazelcast.logging.type", "none");
+        properties.setProperty("tiercache.redis.netty-threads", "2");
+        return properties;
+    }
+
+    public static CachingProvider provider() {
+        return Caching.getCachingProvider(PROVIDER);
+    }
+
+    public static TieredCacheManager manager(String name, Properties properties) {
+        return (TieredCacheManager) provider().getCacheManager(URI.create("tiercache-test:" + name),
+                EngineFixture.class.getClassLoader(), properties);
+    }
+}

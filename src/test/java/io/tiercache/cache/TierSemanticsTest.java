@@ -1,0 +1,271 @@
+package io.tiercache.cache;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+
+import javax.cache.Cache;
+import javax.cache.configuration.MutableConfiguration;
+import javax.cache.expiry.CreatedExpiryPolicy;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import io.tiercache.cache.config.CacheSettings;
+import io.tiercache.cache.config.SettingsSource;
+import io.tiercache.cache.key.StableKey;
+import io.tiercache.cache.l1.L1Entry;
+import io.tiercache.cache.spi.TieredCacheManager;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.redisson.api.RedissonClient;
+import org.redisson.api.options.KeysScanOptions;
+import redis.embedded.RedisServer;
+
+class TierSemanticsTest {
+
+    private static RedisServer redis;
+    private static TieredCacheManager manager;
+    private static RedissonClient redisson;
+    private static HazelcastInstance hazelcast;
+
+    @BeforeAll
+    static void start() {
+        int redisPort = EngineFixture.freePort();
+        redis = EngineFixture.startRedis(redisPort);
+        Properties p = EngineFixture.properties("tier-semantics", EngineFixture.freePort(), redisPort);
+        p.setProperty("tiercache.hazelcast.partition-count", "1");
+        p.setProperty("tiercache.cache.promotion.l1.ttl", "10s");
+        p.setProperty("tiercache.cache.promotion.l2.ttl", "1500ms");
+        p.setProperty("tiercache.cache.short.l1.ttl", "300ms");
+        p.setProperty("tiercache.cache.short.l2.ttl", "700ms");
+        p.setProperty("tiercache.cache.small.l1.max-entries", "20");
+        manager = EngineFixture.manager("tier-semantics", p);
+        redisson = manager.unwrap(RedissonClient.class);
+        hazelcast = manager.unwrap(HazelcastInstance.class);
+    }
+
+    @AfterAll
+    static void stop() {
+        manager.close();
+        EngineFixture.stop(redis);
+    }
+
+    private static TieredCache<String, String> cache(String name) {
+        return manager.createCache(name, new MutableConfiguration<String, String>()
+                .setTypes(String.class, String.class)).unwrap(TieredCache.class);
+    }
+
+    private static IMap<String, L1Entry> l1(String cache) {
+        return hazelcast.getMap("tiercache." + cache);
+    }
+
+    private static Set<String> redisKeys(String pattern) {
+        return StreamSupport.stream(redisson.getKeys().getKeys(KeysScanOptions.defaults().pattern(pattern))
+                .spliterator(), false).collect(Collectors.toSet());
+    }
+
+    @Test
+    void providerIsSelectedByNameAndReadsMicroProfileConfig() {
+        assertEquals(EngineFixture.PROVIDER, EngineFixture.provider().getClass().getName());
+        CacheSettings settings = CacheSettings.of(SettingsSource.of(new Properties(),
+                getClass().getClassLoader()), "from-microprofile-config");
+        assertEquals(Duration.ofSeconds(42), settings.l1Ttl());
+        assertEquals(Duration.ofHours(2), settings.l2Ttl());
+        assertEquals(123, settings.l1MaxEntries());
+        CacheSettings defaults = CacheSettings.of(SettingsSource.of(new Properties(),
+                getClass().getClassLoader()), "anything-else");
+        assertEquals(Duration.ofMinutes(5), defaults.l1Ttl());
+        assertEquals(10_000, defaults.l1MaxEntries());
+        assertEquals(Duration.ofHours(1), defaults.l2Ttl());
+    }
+
+    @Test
+    void writesReachBothLayersAndReadsPreferL1() {
+        TieredCache<String, String> cache = cache("both");
+        cache.put("a", "alpha");
+        assertNotNull(l1("both").get("a"));
+        assertEquals(Set.of("tiercache:both:a"), redisKeys("tiercache:both:*"));
+        assertEquals("alpha", cache.get("a"));
+        assertEquals(1, cache.snapshot().l1().hits());
+        assertEquals(0, cache.snapshot().l2().hits() + cache.snapshot().l2().misses());
+    }
+
+    @Test
+    void promotesAnL2HitIntoL1WithTheLifeLeftInRedis() throws InterruptedException {
+        TieredCache<String, String> cache = cache("promotion");
+        long written = System.currentTimeMillis();
+        cache.put("k", "v");
+        l1("promotion").delete("k");
+        Thread.sleep(400);
+        assertEquals("v", cache.get("k"));
+        assertEquals(1, cache.snapshot().l2().hits());
+        L1Entry promoted = l1("promotion").get("k");
+        assertNotNull(promoted);
+        assertTrue(promoted.expiresAtMillis() <= written + 1500 + 50,
+                "promoted for at most the 1.5 s left in Redis, not the 10 s L1 TTL");
+        assertEquals("v", cache.get("k"));
+        assertEquals(1, cache.snapshot().l1().hits());
+        Thread.sleep(Math.max(0, written + 1600 - System.currentTimeMillis()));
+        assertNull(cache.get("k"));
+    }
+
+    @Test
+    void shortTtlsExpireLayerByLayer() throws InterruptedException {
+        TieredCache<String, String> cache = cache("short");
+        long written = System.currentTimeMillis();
+        cache.put("k", "v");
+        assertEquals("v", cache.get("k"));
+        assertEquals(1, cache.snapshot().l1().hits());
+        Thread.sleep(Math.max(0, written + 400 - System.currentTimeMillis()));
+        assertEquals("v", cache.get("k"), "L1 expired after 300 ms, Redis still has it for 700 ms");
+        assertEquals(1, cache.snapshot().l2().hits());
+        Thread.sleep(Math.max(0, written + 800 - System.currentTimeMillis()));
+        assertNull(cache.get("k"));
+        assertEquals(1, cache.snapshot().misses());
+    }
+
+    @Test
+    void evictsAtMaxSizeAndKeepsServingFromL2() {
+        TieredCache<String, String> cache = cache("small");
+        for (int i = 0; i < 60; i++) {
+            cache.put("k" + i, "v" + i);
+        }
+        assertTrue(l1("small").size() <= 20, "L1 holds at most 20 entries, held " + l1("small").size());
+        for (int i = 0; i < 60; i++) {
+            assertEquals("v" + i, cache.get("k" + i));
+        }
+        assertTrue(cache.snapshot().l1().evictions() >= 40 || awaitEvictions(cache, 40));
+        assertTrue(cache.snapshot().l2().hits() >= 40);
+    }
+
+    private static boolean awaitEvictions(TieredCache<?, ?> cache, long atLeast) {
+        long deadline = System.currentTimeMillis() + 3000;
+        while (System.currentTimeMillis() < deadline) {
+            if (cache.snapshot().l1().evictions() >= atLeast) {
+                return true;
+            }
+            Thread.onSpinWait();
+        }
+        return false;
+    }
+
+    @Test
+    void invalidatesAPatternInBothLayers() {
+        TieredCache<String, String> cache = cache("patterns");
+        cache.put("strategies:list:1", "l1");
+        cache.put("strategies:list:2", "l2");
+        cache.put("strategies:list:3", "l3");
+        cache.put("strategies:detail:1", "d1");
+        l1("patterns").delete("strategies:list:3");
+        cache.put("strategies:list:[x]", "odd");
+        assertEquals(3, cache.invalidatePattern("strategies:list:?"));
+        assertEquals(Set.of("tiercache:patterns:strategies:detail:1", "tiercache:patterns:strategies:list:[x]"),
+                redisKeys("tiercache:patterns:*"));
+        assertEquals(Set.of("strategies:detail:1", "strategies:list:[x]"), l1("patterns").keySet());
+        assertNull(cache.get("strategies:list:1"));
+        assertNull(cache.get("strategies:list:3"));
+        assertEquals("d1", cache.get("strategies:detail:1"));
+        assertEquals(1, cache.invalidatePattern("strategies:list:\\[x\\]"));
+        assertEquals(Set.of("tiercache:patterns:strategies:detail:1"), redisKeys("tiercache:patterns:*"));
+    }
+
+    @Test
+    void clearEmptiesBothLayersOfThatCacheOnly() {
+        TieredCache<String, String> cache = cache("clear");
+        TieredCache<String, String> other = cache("clear-other");
+        for (int i = 0; i < 10; i++) {
+            cache.put("k" + i, "v");
+        }
+        other.put("k0", "stays");
+        cache.clear();
+        assertEquals(Set.of(), redisKeys("tiercache:clear:*"));
+        assertEquals(0, l1("clear").size());
+        assertNull(cache.get("k0"));
+        assertEquals("stays", other.get("k0"));
+        assertEquals(Set.of("tiercache:clear-other:k0"), redisKeys("tiercache:clear-other:*"));
+    }
+
+    @Test
+    void putIfAbsentRemoveAndContainsKey() {
+        TieredCache<String, String> cache = cache("conditional");
+        assertTrue(cache.putIfAbsent("k", "first"));
+        assertFalse(cache.putIfAbsent("k", "second"));
+        l1("conditional").delete("k");
+        assertFalse(cache.putIfAbsent("k", "third"), "Redis still has the first value");
+        assertTrue(cache.containsKey("k"));
+        assertEquals("first", cache.get("k"));
+        assertTrue(cache.remove("k"));
+        assertFalse(cache.remove("k"));
+        assertFalse(cache.containsKey("k"));
+        assertNull(cache.get("k"));
+    }
+
+    @Test
+    void keysAreReadableAndUnsupportedKeysRejected() {
+        Cache<Object, String> cache = manager.createCache("keys", new MutableConfiguration<Object, String>()
+                .setTypes(Object.class, String.class));
+        cache.put(42L, "long");
+        cache.put(new BacktestKey(7), "stable");
+        assertEquals(Set.of("tiercache:keys:42", "tiercache:keys:strategy/7/backtest"), redisKeys("tiercache:keys:*"));
+        assertEquals("long", cache.get(42));
+        assertEquals("stable", cache.get(new BacktestKey(7)));
+        IllegalArgumentException rejected = assertThrows(IllegalArgumentException.class,
+                () -> cache.put(List.of(1), "x"));
+        assertTrue(rejected.getMessage().contains("StableKey"), rejected.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> cache.put((StableKey) () -> "lambda", "x"));
+    }
+
+    record BacktestKey(int strategy) implements StableKey, java.io.Serializable {
+
+        @Override
+        public String stableKey() {
+            return "strategy/" + strategy + "/backtest";
+        }
+    }
+
+    @Test
+    void unsupportedOperationsSaySo() {
+        Cache<String, String> cache = cache("unsupported");
+        UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
+                () -> cache.getAndPut("k", "v"));
+        assertTrue(e.getMessage().contains("getAndPut is not supported"), e.getMessage());
+        assertThrows(UnsupportedOperationException.class, () -> cache.replace("k", "v"));
+        assertThrows(UnsupportedOperationException.class, () -> cache.invoke("k", (entry, args) -> null));
+    }
+
+    @Test
+    void honoursTheJCacheExpiryPolicy() throws InterruptedException {
+        Cache<String, String> cache = manager.createCache("jcache-expiry", new MutableConfiguration<String, String>()
+                .setTypes(String.class, String.class)
+                .setExpiryPolicyFactory(CreatedExpiryPolicy.factoryOf(
+                        new javax.cache.expiry.Duration(java.util.concurrent.TimeUnit.MILLISECONDS, 300))));
+        cache.put("k", "v");
+        assertEquals("v", cache.get("k"));
+        Thread.sleep(400);
+        assertNull(cache.get("k"));
+    }
+
+    @Test
+    void iteratesLiveL1EntriesAndUnwraps() {
+        TieredCache<String, String> cache = cache("iteration");
+        cache.put("a", "1");
+        cache.put("b", "2");
+        Set<String> seen = StreamSupport.stream(cache.spliterator(), false)
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.toSet());
+        assertEquals(Set.of("a=1", "b=2"), seen);
+        assertSame(cache, cache.unwrap(TieredCache.class));
+        assertSame(cache, manager.getCache("iteration", String.class, String.class));
+    }
+}

@@ -1,0 +1,70 @@
+package io.tiercache.cache.annotation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.cache.annotation.CacheResult;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.weld.environment.se.WeldContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.tiercache.cache.TieredCache;
+
+/**
+ * {@code @CacheResult}: the first call of a key runs the method, later calls of that key read the cache; the entry
+ * sits in the tiered cache, in Redis under the readable key {@code tiercache:<cache>:<key text>}.
+ */
+class CacheResultHitMissTest {
+
+    @ApplicationScoped
+    static class Quotes {
+        private final AtomicInteger calls = new AtomicInteger();
+
+        @CacheResult(cacheName = "result-hit-miss")
+        String quote(String symbol, int scale) {
+            return symbol + "x" + scale + "#" + calls.incrementAndGet();
+        }
+
+        int calls() {
+            return calls.get();
+        }
+    }
+
+    private static WeldContainer container;
+    private static Quotes quotes;
+
+    @BeforeAll
+    static void start() {
+        container = Containers.start(Quotes.class);
+        quotes = container.select(Quotes.class).get();
+    }
+
+    @AfterAll
+    static void stop() {
+        container.close();
+    }
+
+    @Test
+    void missRunsTheMethodAndHitReadsTheCache() {
+        assertEquals("EURx2#1", quotes.quote("EUR", 2));
+        assertEquals("EURx2#1", quotes.quote("EUR", 2));
+        assertEquals(1, quotes.calls());
+
+        assertEquals("EURx3#2", quotes.quote("EUR", 3));
+        assertEquals("USDx2#3", quotes.quote("USD", 2));
+        assertEquals("EURx3#2", quotes.quote("EUR", 3));
+        assertEquals(3, quotes.calls());
+
+        var cache = TestCaches.cache("result-hit-miss");
+        assertEquals("EURx2#1", cache.get(new CanonicalCacheKey("\"EUR\",2")));
+        assertNotNull(cache.unwrap(TieredCache.class));
+        assertTrue(TestCaches.redisHas("tiercache:result-hit-miss:\"EUR\",2"));
+    }
+}
