@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tiercache.it.support.TestEngine;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -14,13 +15,11 @@ import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.client.WebTarget;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.File;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.URL;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /** The REST API of a deployed WAR, seen from a JAX-RS client on 127.0.0.1, and the assertions the tests share. */
@@ -39,9 +38,12 @@ final class Api implements AutoCloseable {
         base = URI.create("http://127.0.0.1:" + injected.getPort() + path);
     }
 
-    /** The packaged WAR ({@code target/tiercache.war}, system property {@code tiercache.war}). */
+    /**
+     * The packaged WAR ({@code target/tiercache.war}, system property {@code tiercache.war}) with the engine
+     * settings of {@link TestEngine} (the test class must register it as an extension).
+     */
     static WebArchive war() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("tiercache.war")));
+        return TestEngine.war();
     }
 
     /** A target at {@code pathAndQuery} below the deployment's root, e.g. {@code api/strategies?size=2}. */

@@ -3,6 +3,7 @@ package io.tiercache.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tiercache.it.support.TestEngine;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.core.Response;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** {@code /api/backtests}: running, reading and deleting backtests and reading their equity curves. */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({TestEngine.class, ArquillianExtension.class})
 class BacktestApiIT {
 
     @ArquillianResource

@@ -3,6 +3,7 @@ package io.tiercache.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tiercache.it.support.TestEngine;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.core.Response;
 import java.net.URL;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@code META-INF/microprofile-config.properties} pointing the data source at the test database. Runs only when
  * PostgreSQL is reachable on 127.0.0.1:5432 ({@link PostgresSchema}).
  */
-@ExtendWith({PostgresSchema.class, ArquillianExtension.class})
+@ExtendWith({PostgresSchema.class, TestEngine.class, ArquillianExtension.class})
 class PostgresIT {
 
     private static final String CONFIG = "WEB-INF/classes/META-INF/microprofile-config.properties";

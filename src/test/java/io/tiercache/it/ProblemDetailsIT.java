@@ -3,6 +3,7 @@ package io.tiercache.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tiercache.it.support.TestEngine;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.MediaType;
@@ -24,7 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Every kind of bad request gets its 4xx as an RFC 9457 {@code application/problem+json} document naming the
  * field at fault, and never a stack trace.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({TestEngine.class, ArquillianExtension.class})
 class ProblemDetailsIT {
 
     private static final String VALID_STRATEGY = Api.strategyJson("Valid", 5, 10);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tiercache.it.support.TestEngine;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** {@code /api/strategies} and {@code /api/symbols} on the packaged WAR in Payara Micro, with its demo data. */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({TestEngine.class, ArquillianExtension.class})
 class StrategyApiIT {
 
     @ArquillianResource

@@ -1,7 +1,9 @@
 package io.tiercache.backtest.api;
 
-import io.tiercache.backtest.domain.Backtest;
 import io.tiercache.backtest.domain.BacktestService;
+import io.tiercache.http.CacheControl;
+import io.tiercache.http.ValidatedWrite;
+import io.tiercache.http.WritePreconditions;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -14,49 +16,73 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-/** {@code /api/backtests}: run (create), read and delete backtests, and read their equity curves. */
+/**
+ * {@code /api/backtests}: run (create), read and delete backtests, and read their equity curves. Reads come from
+ * the {@link ViewCache}; writes update it after they commit. A stored backtest never changes, so its responses
+ * may be kept for {@value #MAX_AGE} seconds.
+ */
 @Path("backtests")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class BacktestResource {
 
+    static final int MAX_AGE = 300;
+
     @Inject
     BacktestService backtests;
+
+    @Inject
+    ViewCache views;
 
     @Context
     UriInfo uriInfo;
 
+    @Context
+    HttpHeaders headers;
+
     /** Runs the simulation now and stores its outcome; 201 with the backtest. */
     @POST
     public Response create(@NotNull(message = "must be a JSON object") @Valid BacktestRequest request) {
-        Backtest created = backtests.create(request.strategyId(), request.symbol(), request.from(), request.to(),
-                request.initialCapital());
-        return Response.created(uriInfo.getAbsolutePathBuilder().path(created.getId().toString()).build())
-                .entity(BacktestView.of(created))
+        BacktestView created = BacktestView.of(backtests.create(request.strategyId(), request.symbol(),
+                request.from(), request.to(), request.initialCapital()));
+        views.putBacktest(created.id(), created);
+        views.removeBacktestsOf(created.strategyId());
+        return Response.created(uriInfo.getAbsolutePathBuilder().path(Long.toString(created.id())).build())
+                .entity(created)
+                .tag(new EntityTag(created.entityTag()))
                 .build();
     }
 
     @GET
     @Path("{id}")
+    @CacheControl(maxAge = MAX_AGE)
     public BacktestView get(@PathParam("id") long id) {
-        return BacktestView.of(backtests.get(id));
+        return views.backtest(id);
     }
 
     @GET
     @Path("{id}/equity")
+    @CacheControl(maxAge = MAX_AGE)
     public EquityView equity(@PathParam("id") long id) {
-        return EquityView.of(backtests.get(id));
+        return views.equity(id);
     }
 
     @DELETE
     @Path("{id}")
+    @ValidatedWrite
     public Response delete(@PathParam("id") long id) {
-        backtests.delete(id);
+        WritePreconditions preconditions = WritePreconditions.of(headers);
+        long strategyId = backtests.delete(id, current -> preconditions.check(BacktestView.of(current)));
+        views.removeBacktest(id);
+        views.removeEquity(id);
+        views.removeBacktestsOf(strategyId);
         return Response.noContent().build();
     }
 }

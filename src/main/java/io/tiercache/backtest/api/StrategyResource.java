@@ -1,8 +1,10 @@
 package io.tiercache.backtest.api;
 
-import io.tiercache.backtest.domain.BacktestService;
 import io.tiercache.backtest.domain.Strategy;
 import io.tiercache.backtest.domain.StrategyService;
+import io.tiercache.http.CacheControl;
+import io.tiercache.http.ValidatedWrite;
+import io.tiercache.http.WritePreconditions;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -17,12 +19,19 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.Date;
 import java.util.List;
 
-/** {@code /api/strategies}: list (paged, filtered by name), read, create, replace and delete strategies. */
+/**
+ * {@code /api/strategies}: list (paged, filtered by name), read, create, replace and delete strategies. Reads come
+ * from the {@link ViewCache}; writes update it after they commit. PUT and DELETE honour {@code If-Match} and
+ * {@code If-Unmodified-Since}, checked against the stored state inside the write's transaction.
+ */
 @Path("strategies")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -33,58 +42,84 @@ public class StrategyResource {
     StrategyService strategies;
 
     @Inject
-    BacktestService backtests;
+    ViewCache views;
 
     @Context
     UriInfo uriInfo;
 
+    @Context
+    HttpHeaders headers;
+
     /** A page of strategies by id; {@code name} keeps those whose name contains it, ignoring case. */
     @GET
+    @CacheControl
     public PageView<StrategyView> list(@QueryParam("page") String page, @QueryParam("size") String size,
             @QueryParam("name") String name) {
         PageRequest request = PageRequest.parse(page, size);
-        List<StrategyView> items = strategies.list(name, request.offset(), request.size()).stream()
-                .map(StrategyView::of)
-                .toList();
-        return new PageView<>(items, request.page(), request.size(), strategies.count(name));
+        return views.strategies(request.page(), request.size(), name);
     }
 
     @GET
     @Path("{id}")
+    @CacheControl
     public StrategyView get(@PathParam("id") long id) {
-        return StrategyView.of(strategies.get(id));
+        return views.strategy(id);
     }
 
     /** The strategy's backtests by id, without their equity curves. */
     @GET
     @Path("{id}/backtests")
+    @CacheControl
     public List<BacktestView> backtests(@PathParam("id") long id) {
-        return backtests.ofStrategy(id).stream().map(BacktestView::of).toList();
+        return views.backtestsOf(id);
     }
 
     @POST
     public Response create(@NotNull(message = "must be a JSON object") @Valid StrategyRequest request) {
-        Strategy created = strategies.create(new Strategy(request.name(), request.description(),
-                request.fastWindow(), request.slowWindow(), request.positionFraction(), request.commissionBps()));
-        return Response.created(uriInfo.getAbsolutePathBuilder().path(created.getId().toString()).build())
-                .entity(StrategyView.of(created))
-                .build();
+        StrategyView created = StrategyView.of(strategies.create(new Strategy(request.name(), request.description(),
+                request.fastWindow(), request.slowWindow(), request.positionFraction(), request.commissionBps())));
+        views.putStrategy(created.id(), created);
+        views.removeStrategyLists();
+        return validated(Response.created(uriInfo.getAbsolutePathBuilder().path(Long.toString(created.id())).build()),
+                created);
     }
 
     /** Replaces every property of the strategy. */
     @PUT
     @Path("{id}")
-    public StrategyView update(@PathParam("id") long id,
+    @ValidatedWrite
+    public Response update(@PathParam("id") long id,
             @NotNull(message = "must be a JSON object") @Valid StrategyRequest request) {
-        return StrategyView.of(strategies.update(id, request.name(), request.description(), request.fastWindow(),
-                request.slowWindow(), request.positionFraction(), request.commissionBps()));
+        WritePreconditions preconditions = WritePreconditions.of(headers);
+        StrategyView updated = StrategyView.of(strategies.update(id, request.name(), request.description(),
+                request.fastWindow(), request.slowWindow(), request.positionFraction(), request.commissionBps(),
+                current -> preconditions.check(StrategyView.of(current))));
+        views.putStrategy(id, updated);
+        views.removeStrategyLists();
+        return validated(Response.ok(), updated);
     }
 
     /** Deletes the strategy and its backtests. */
     @DELETE
     @Path("{id}")
+    @ValidatedWrite
     public Response delete(@PathParam("id") long id) {
-        strategies.delete(id);
+        WritePreconditions preconditions = WritePreconditions.of(headers);
+        List<Long> deletedBacktests = strategies.delete(id, current -> preconditions.check(StrategyView.of(current)));
+        views.removeStrategy(id);
+        views.removeStrategyLists();
+        views.removeBacktestsOf(id);
+        for (long backtestId : deletedBacktests) {
+            views.removeBacktest(backtestId);
+            views.removeEquity(backtestId);
+        }
         return Response.noContent().build();
+    }
+
+    private static Response validated(Response.ResponseBuilder response, StrategyView view) {
+        return response.entity(view)
+                .tag(new EntityTag(view.entityTag()))
+                .lastModified(Date.from(view.lastModified()))
+                .build();
     }
 }

@@ -1,5 +1,6 @@
 package io.tiercache.backtest.data;
 
+import io.tiercache.backtest.api.ViewCache;
 import io.tiercache.backtest.domain.BacktestService;
 import io.tiercache.backtest.domain.DuplicateStrategyNameException;
 import io.tiercache.backtest.domain.Strategy;
@@ -15,7 +16,7 @@ import java.util.logging.Logger;
 
 /**
  * Loads five demonstration strategies with two backtests each when the application starts on an empty
- * database. Idempotent: nothing is loaded when a strategy exists; a strategy another instance created
+ * database, after emptying the view caches. Idempotent: nothing is loaded when a strategy exists; a strategy another instance created
  * meanwhile (same unique name) is skipped with its backtests.
  */
 @ApplicationScoped
@@ -43,11 +44,15 @@ public class DemoData {
     @Inject
     BacktestService backtests;
 
+    @Inject
+    ViewCache views;
+
     void load(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
         if (strategies.count(null) > 0) {
             LOG.info("Strategies present: demo data not loaded");
             return;
         }
+        forgetEarlierDatabases();
         int loaded = 0;
         for (DemoStrategy demo : STRATEGIES) {
             Strategy strategy;
@@ -64,6 +69,15 @@ public class DemoData {
             loaded++;
         }
         LOG.info("Demo data loaded: " + loaded + " strategies");
+    }
+
+    /** An empty database is a new one: views cached from an earlier one (Redis outlives it) must not be served. */
+    private void forgetEarlierDatabases() {
+        views.removeAllStrategies();
+        views.removeStrategyLists();
+        views.removeAllStrategyBacktests();
+        views.removeAllBacktests();
+        views.removeAllEquity();
     }
 
     private record DemoStrategy(String name, String description, int fastWindow, int slowWindow,

@@ -9,11 +9,13 @@ import io.tiercache.backtest.simulation.UnknownSymbolException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -81,7 +83,20 @@ public class BacktestService {
                 .getResultList();
     }
 
-    public void delete(long id) {
-        em.remove(get(id));
+    /**
+     * Deletes the backtest once {@code precondition} has accepted its current state (it throws to refuse);
+     * returns the id of its strategy.
+     */
+    public long delete(long id, Consumer<Backtest> precondition) {
+        Backtest backtest = get(id);
+        precondition.accept(backtest);
+        long strategyId = backtest.getStrategy().getId();
+        em.remove(backtest);
+        try {
+            em.flush();
+        } catch (OptimisticLockException e) {
+            throw new ConcurrentUpdateException(e);
+        }
+        return strategyId;
     }
 }

@@ -2,12 +2,14 @@ package io.tiercache.backtest.domain;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * Reads and writes strategies. Names are unique: a write that would duplicate one fails with
@@ -60,22 +62,36 @@ public class StrategyService {
         return strategy;
     }
 
+    /**
+     * Replaces the strategy's properties once {@code precondition} has accepted its current state (it throws to
+     * refuse); a writer that commits in between makes this one fail with {@link ConcurrentUpdateException}.
+     */
     public Strategy update(long id, String name, String description, int fastWindow, int slowWindow,
-            double positionFraction, double commissionBps) {
+            double positionFraction, double commissionBps, Consumer<Strategy> precondition) {
         Strategy strategy = get(id);
+        precondition.accept(strategy);
         requireNameFree(name, id);
         strategy.update(name, description, fastWindow, slowWindow, positionFraction, commissionBps);
         flush(name);
         return strategy;
     }
 
-    /** Deletes the strategy and all its backtests. */
-    public void delete(long id) {
+    /**
+     * Deletes the strategy and all its backtests, once {@code precondition} has accepted its current state;
+     * returns the ids of the backtests deleted with it.
+     */
+    public List<Long> delete(long id, Consumer<Strategy> precondition) {
         Strategy strategy = get(id);
+        precondition.accept(strategy);
+        List<Long> backtestIds = em.createQuery("SELECT b.id FROM Backtest b WHERE b.strategy = :strategy", Long.class)
+                .setParameter("strategy", strategy)
+                .getResultList();
         em.createQuery("DELETE FROM Backtest b WHERE b.strategy = :strategy")
                 .setParameter("strategy", strategy)
                 .executeUpdate();
         em.remove(strategy);
+        flush(strategy.getName());
+        return backtestIds;
     }
 
     private void requireNameFree(String name, Long exceptId) {
@@ -94,6 +110,9 @@ public class StrategyService {
         try {
             em.flush();
         } catch (PersistenceException e) {
+            if (e instanceof OptimisticLockException) {
+                throw new ConcurrentUpdateException(e);
+            }
             if (isUniqueViolation(e)) {
                 throw new DuplicateStrategyNameException(name, e);
             }

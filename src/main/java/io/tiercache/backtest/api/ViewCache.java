@@ -1,0 +1,125 @@
+package io.tiercache.backtest.api;
+
+import io.tiercache.backtest.domain.BacktestService;
+import io.tiercache.backtest.domain.StrategyService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import javax.cache.annotation.CacheKey;
+import javax.cache.annotation.CachePut;
+import javax.cache.annotation.CacheRemove;
+import javax.cache.annotation.CacheRemoveAll;
+import javax.cache.annotation.CacheResult;
+import javax.cache.annotation.CacheValue;
+
+/**
+ * The API's views in the tiered cache, through the standard JSR-107 annotations: the reads load a view on a
+ * miss; the writes are called by the resources after a write has committed, so the next read sees it (one
+ * annotation per method, so a write that touches several caches calls several of them).
+ *
+ * <p>Caches: {@value #STRATEGIES} and {@value #BACKTESTS} (by id), {@value #EQUITY} (by backtest id),
+ * {@value #STRATEGY_LISTS} (by page, size and name filter) and {@value #STRATEGY_BACKTESTS} (by strategy id).
+ * The {@code removeAll…} methods empty a whole cache, e.g. when a new database starts empty while Redis still
+ * holds views of an earlier one.
+ */
+@ApplicationScoped
+public class ViewCache {
+
+    public static final String STRATEGIES = "strategies";
+    public static final String STRATEGY_LISTS = "strategy-lists";
+    public static final String STRATEGY_BACKTESTS = "strategy-backtests";
+    public static final String BACKTESTS = "backtests";
+    public static final String EQUITY = "equity";
+
+    @Inject
+    StrategyService strategies;
+
+    @Inject
+    BacktestService backtests;
+
+    @CacheResult(cacheName = STRATEGIES)
+    public StrategyView strategy(long id) {
+        return StrategyView.of(strategies.get(id));
+    }
+
+    /** A page of strategies; {@code name} is the raw filter (null or blank for all). */
+    @CacheResult(cacheName = STRATEGY_LISTS)
+    public PageView<StrategyView> strategies(int page, int size, String name) {
+        PageRequest request = new PageRequest(page, size);
+        List<StrategyView> items = strategies.list(name, request.offset(), request.size()).stream()
+                .map(StrategyView::of)
+                .toList();
+        return new PageView<>(items, page, size, strategies.count(name));
+    }
+
+    @CacheResult(cacheName = STRATEGY_BACKTESTS)
+    public List<BacktestView> backtestsOf(long strategyId) {
+        return backtests.ofStrategy(strategyId).stream().map(BacktestView::of).toList();
+    }
+
+    @CacheResult(cacheName = BACKTESTS)
+    public BacktestView backtest(long id) {
+        return BacktestView.of(backtests.get(id));
+    }
+
+    @CacheResult(cacheName = EQUITY)
+    public EquityView equity(long backtestId) {
+        return EquityView.of(backtests.get(backtestId));
+    }
+
+    @CachePut(cacheName = STRATEGIES)
+    public void putStrategy(@CacheKey long id, @CacheValue StrategyView view) {
+        // the interceptor stores the view
+    }
+
+    @CacheRemove(cacheName = STRATEGIES)
+    public void removeStrategy(long id) {
+        // the interceptor removes the entry
+    }
+
+    /** Every page: a created, changed or deleted strategy may move any of them. */
+    @CacheRemoveAll(cacheName = STRATEGY_LISTS)
+    public void removeStrategyLists() {
+        // the interceptor empties the cache
+    }
+
+    @CacheRemove(cacheName = STRATEGY_BACKTESTS)
+    public void removeBacktestsOf(long strategyId) {
+        // the interceptor removes the entry
+    }
+
+    @CachePut(cacheName = BACKTESTS)
+    public void putBacktest(@CacheKey long id, @CacheValue BacktestView view) {
+        // the interceptor stores the view
+    }
+
+    @CacheRemove(cacheName = BACKTESTS)
+    public void removeBacktest(long id) {
+        // the interceptor removes the entry
+    }
+
+    @CacheRemove(cacheName = EQUITY)
+    public void removeEquity(long backtestId) {
+        // the interceptor removes the entry
+    }
+
+    @CacheRemoveAll(cacheName = STRATEGIES)
+    public void removeAllStrategies() {
+        // the interceptor empties the cache
+    }
+
+    @CacheRemoveAll(cacheName = STRATEGY_BACKTESTS)
+    public void removeAllStrategyBacktests() {
+        // the interceptor empties the cache
+    }
+
+    @CacheRemoveAll(cacheName = BACKTESTS)
+    public void removeAllBacktests() {
+        // the interceptor empties the cache
+    }
+
+    @CacheRemoveAll(cacheName = EQUITY)
+    public void removeAllEquity() {
+        // the interceptor empties the cache
+    }
+}

@@ -1,0 +1,305 @@
+package io.tiercache.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tiercache.it.http.Counted;
+import io.tiercache.it.http.CountingExtension;
+import io.tiercache.it.http.CountingInterceptor;
+import io.tiercache.it.http.CountingProbe;
+import io.tiercache.it.support.TestEngine;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The views cached behind the API and HTTP conditional requests, on the packaged WAR in Payara Micro. A test-only
+ * interceptor counts every real call of the domain services ({@code /counting-probe}), so a cache hit is a call
+ * that did not happen. This deployment requires validators on writes ({@code tiercache.http.require-validators}).
+ */
+@ExtendWith({TestEngine.class, ArquillianExtension.class})
+class HttpCachingIT {
+
+    private static final String EXTENSIONS = "WEB-INF/classes/META-INF/services/jakarta.enterprise.inject.spi.Extension";
+
+    @ArquillianResource
+    private URL deploymentUrl;
+
+    private Api api;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() throws IOException {
+        WebArchive war = TestEngine.war("tiercache.http.require-validators=true");
+        String extensions;
+        try (InputStream in = war.get(EXTENSIONS).getAsset().openStream()) {
+            extensions = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+        }
+        war.delete(EXTENSIONS);
+        return war.add(new StringAsset(extensions + "\n" + CountingExtension.class.getName() + "\n"), EXTENSIONS)
+                .addClasses(Counted.class, Counted.Literal.class, CountingExtension.class, CountingInterceptor.class,
+                        CountingProbe.class);
+    }
+
+    @BeforeEach
+    void connect() {
+        api = new Api(deploymentUrl);
+    }
+
+    @AfterEach
+    void disconnect() {
+        api.close();
+    }
+
+    @Test
+    void aMissLoadsOnceAndHitsDoNotLoad() {
+        long backtestId = newBacktest();
+        assertEquals(0, calls("BacktestService.get(" + backtestId + ")"));
+        for (int i = 0; i < 3; i++) {
+            assertEquals(200, status(api.get("api/backtests/" + backtestId + "/equity")));
+        }
+        assertEquals(1, calls("BacktestService.get(" + backtestId + ")"));
+
+        String name = "hit-miss-" + UUID.randomUUID();
+        api.createStrategy(name, 5, 20);
+        String filter = "api/strategies?size=5&name=" + name;
+        for (int i = 0; i < 3; i++) {
+            assertEquals(1, Api.json(api.get(filter)).asJsonObject().getInt("total"));
+        }
+        assertEquals(1, calls("StrategyService.list(" + name + ",0,5)"));
+        assertEquals(200, status(api.get("api/strategies?size=6&name=" + name)));
+        assertEquals(1, calls("StrategyService.list(" + name + ",0,6)"), "another page size is another key");
+    }
+
+    @Test
+    void theSameKeyIsLoadedOnceForConcurrentRequests() throws Exception {
+        long backtestId = newBacktest();
+        int requests = 8;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(requests);
+        try {
+            Callable<String> read = () -> {
+                start.await();
+                try (Response response = api.get("api/backtests/" + backtestId + "/equity")) {
+                    assertEquals(200, response.getStatus());
+                    return response.readEntity(String.class);
+                }
+            };
+            List<Future<String>> bodies = IntStream.range(0, requests).mapToObj(i -> pool.submit(read)).toList();
+            start.countDown();
+            Set<String> distinct = bodies.stream().map(HttpCachingIT::join).collect(Collectors.toSet());
+            assertEquals(1, distinct.size());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, calls("BacktestService.get(" + backtestId + ")"));
+        assertEquals(200, status(api.get("api/backtests/" + backtestId + "/equity")));
+        assertEquals(1, calls("BacktestService.get(" + backtestId + ")"), "a later request hits too");
+    }
+
+    @Test
+    void conditionalGetsAreAnsweredNotModified() {
+        long id = api.createStrategy("conditional-" + UUID.randomUUID(), 5, 20).getJsonNumber("id").longValue();
+        String path = "api/strategies/" + id;
+        String etag;
+        String lastModified;
+        try (Response response = api.get(path)) {
+            assertEquals(200, response.getStatus());
+            etag = response.getHeaderString(HttpHeaders.ETAG);
+            lastModified = response.getHeaderString(HttpHeaders.LAST_MODIFIED);
+            assertTrue(etag.matches("\"s" + id + "\\.0\\.[0-9a-f]+\""), etag);
+            assertNotNull(lastModified);
+            assertEquals("public, max-age=0, must-revalidate", response.getHeaderString(HttpHeaders.CACHE_CONTROL));
+            assertEquals("Accept", response.getHeaderString(HttpHeaders.VARY));
+        }
+        assertNotModified(conditional(path, HttpHeaders.IF_NONE_MATCH, etag), etag);
+        assertNotModified(conditional(path, HttpHeaders.IF_NONE_MATCH, "\"other\", W/" + etag), etag);
+        assertNotModified(conditional(path, HttpHeaders.IF_NONE_MATCH, "*"), etag);
+        assertNotModified(conditional(path, HttpHeaders.IF_MODIFIED_SINCE, lastModified), etag);
+        try (Response stale = api.target(path).request(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.IF_NONE_MATCH, "\"other\"")
+                .header(HttpHeaders.IF_MODIFIED_SINCE, lastModified).get()) {
+            assertEquals(200, stale.getStatus(), "If-None-Match decides, not If-Modified-Since");
+        }
+        try (Response garbage = api.target(path).request(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.IF_NONE_MATCH, "garbage\"")
+                .header(HttpHeaders.IF_MODIFIED_SINCE, "not a date").get()) {
+            assertEquals(200, garbage.getStatus());
+            assertEquals(id, Api.json(garbage).asJsonObject().getJsonNumber("id").longValue());
+        }
+        try (Response head = api.target(path).request(MediaType.APPLICATION_JSON).head()) {
+            assertEquals(200, head.getStatus());
+            assertEquals(etag, head.getHeaderString(HttpHeaders.ETAG));
+        }
+
+        String list = "api/strategies?size=3";
+        String listTag;
+        try (Response response = api.get(list)) {
+            assertEquals(200, response.getStatus());
+            listTag = response.getHeaderString(HttpHeaders.ETAG);
+            assertNotNull(listTag, "a list is tagged by a hash of its bytes");
+        }
+        assertNotModified(conditional(list, HttpHeaders.IF_NONE_MATCH, listTag), listTag);
+    }
+
+    @Test
+    void staleValidatorsOnWritesFailAndMissingOnesAreRequired() {
+        long id = api.createStrategy("precondition-" + UUID.randomUUID(), 5, 20).getJsonNumber("id").longValue();
+        String path = "api/strategies/" + id;
+        String first = etag(path);
+
+        Api.assertProblem(api.put(path, Api.strategyJson("no validator " + id, 5, 20)), 428, null);
+        Api.assertProblem(api.delete(path), 428, null);
+
+        String second;
+        try (Response updated = write(path, HttpHeaders.IF_MATCH, first,
+                Api.strategyJson("precondition-updated-" + id, 6, 20))) {
+            assertEquals(200, updated.getStatus());
+            second = updated.getHeaderString(HttpHeaders.ETAG);
+            assertNotEquals(first, second);
+        }
+        Api.assertProblem(write(path, HttpHeaders.IF_MATCH, first, Api.strategyJson("lost update " + id, 7, 20)),
+                412, null);
+        Api.assertProblem(write(path, HttpHeaders.IF_MATCH, "W/" + second, Api.strategyJson("weak " + id, 7, 20)),
+                412, null);
+        Api.assertProblem(write(path, HttpHeaders.IF_MATCH, "garbage", Api.strategyJson("garbage " + id, 7, 20)),
+                412, null);
+        Api.assertProblem(write(path, HttpHeaders.IF_MATCH, first, null), 412, null);
+        Api.assertProblem(write(path, HttpHeaders.IF_UNMODIFIED_SINCE, "Thu, 01 Jan 2015 00:00:00 GMT", null),
+                412, null);
+        assertEquals(second, etag(path), "nothing changed after the refused writes");
+
+        long backtestId = newBacktest(id);
+        String backtestPath = "api/backtests/" + backtestId;
+        Api.assertProblem(write(backtestPath, HttpHeaders.IF_MATCH, "\"b" + backtestId + ".0\"", null), 412, null);
+        try (Response deleted = write(backtestPath, HttpHeaders.IF_MATCH, etag(backtestPath), null)) {
+            assertEquals(204, deleted.getStatus());
+        }
+        try (Response deleted = write(path, HttpHeaders.IF_MATCH, second, null)) {
+            assertEquals(204, deleted.getStatus());
+        }
+    }
+
+    @Test
+    void aClientReadsItsOwnWrites() {
+        String name = "ryw-" + UUID.randomUUID();
+        long id = api.createStrategy(name, 5, 20).getJsonNumber("id").longValue();
+        String path = "api/strategies/" + id;
+        long backtestId = newBacktest(id);
+        assertEquals(name, Api.json(api.get(path)).asJsonObject().getString("name"));
+        assertEquals(1, Api.json(api.get("api/strategies?name=" + name)).asJsonObject().getInt("total"));
+        assertEquals(1, Api.json(api.get(path + "/backtests")).asJsonArray().size());
+        assertEquals(200, status(api.get("api/backtests/" + backtestId + "/equity")));
+
+        String renamed = name + "-renamed";
+        try (Response updated = write(path, HttpHeaders.IF_MATCH, etag(path), Api.strategyJson(renamed, 8, 21))) {
+            assertEquals(200, updated.getStatus());
+        }
+        JsonObject after = Api.json(api.get(path)).asJsonObject();
+        assertEquals(renamed, after.getString("name"));
+        assertEquals(8, after.getInt("fastWindow"));
+        assertEquals(1, after.getJsonNumber("version").longValue());
+        assertEquals(renamed, Api.json(api.get("api/strategies?name=" + name)).asJsonObject()
+                .getJsonArray("items").getJsonObject(0).getString("name"));
+
+        long second = newBacktest(id);
+        assertEquals(2, Api.json(api.get(path + "/backtests")).asJsonArray().size());
+        try (Response deleted = write("api/backtests/" + second, HttpHeaders.IF_MATCH, "*", null)) {
+            assertEquals(204, deleted.getStatus());
+        }
+        assertEquals(404, status(api.get("api/backtests/" + second)));
+        assertEquals(1, Api.json(api.get(path + "/backtests")).asJsonArray().size());
+
+        try (Response deleted = write(path, HttpHeaders.IF_MATCH, "*", null)) {
+            assertEquals(204, deleted.getStatus());
+        }
+        Api.assertProblem(api.get(path), 404, null);
+        Api.assertProblem(api.get(path + "/backtests"), 404, null);
+        Api.assertProblem(api.get("api/backtests/" + backtestId), 404, null);
+        Api.assertProblem(api.get("api/backtests/" + backtestId + "/equity"), 404, null);
+        assertEquals(0, Api.json(api.get("api/strategies?name=" + name)).asJsonObject().getInt("total"));
+    }
+
+    private void assertNotModified(Response response, String etag) {
+        try (response) {
+            assertEquals(304, response.getStatus());
+            assertEquals(etag, response.getHeaderString(HttpHeaders.ETAG));
+            assertEquals("Accept", response.getHeaderString(HttpHeaders.VARY));
+            assertNotNull(response.getHeaderString(HttpHeaders.CACHE_CONTROL));
+            assertFalse(response.hasEntity() && !response.readEntity(String.class).isEmpty(), "304 has no body");
+        }
+    }
+
+    private Response conditional(String path, String header, String value) {
+        return api.target(path).request(MediaType.APPLICATION_JSON).header(header, value).get();
+    }
+
+    /** A PUT of {@code json}, or a DELETE when it is null, with one precondition header. */
+    private Response write(String path, String header, String value, String json) {
+        var request = api.target(path).request(MediaType.APPLICATION_JSON).header(header, value);
+        return json == null ? request.delete() : request.put(Entity.json(json));
+    }
+
+    private String etag(String path) {
+        try (Response response = api.get(path)) {
+            assertEquals(200, response.getStatus());
+            return response.getHeaderString(HttpHeaders.ETAG);
+        }
+    }
+
+    private long newBacktest() {
+        return newBacktest(api.createStrategy("bt-" + UUID.randomUUID(), 5, 20).getJsonNumber("id").longValue());
+    }
+
+    private long newBacktest(long strategyId) {
+        return api.createBacktest(strategyId, "ALPHA", "2020-01-02", "2021-12-31").getJsonNumber("id").longValue();
+    }
+
+    private int calls(String call) {
+        try (Response response = api.target("counting-probe").queryParam("call", call).request().get()) {
+            assertEquals(200, response.getStatus());
+            return Integer.parseInt(response.readEntity(String.class).strip());
+        }
+    }
+
+    private static int status(Response response) {
+        try (response) {
+            return response.getStatus();
+        }
+    }
+
+    private static <T> T join(Future<T> future) {
+        try {
+            return future.get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package io.tiercache.it.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.eclipse.microprofile.config.spi.ConfigSource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import redis.embedded.RedisServer;
+
+/**
+ * The packaged WAR ({@code target/tiercache.war}) set up for one test class: an embedded Redis of its own on a
+ * free port of 127.0.0.1 (so no test sees another's cached views), and an embedded Hazelcast member on 127.0.0.1
+ * on a free port, in a cluster of its own, multicast off. The settings reach the engine through
+ * {@link TestConfigSource}, added to the archive. Register this class as an extension <em>before</em>
+ * {@code ArquillianExtension} ({@code @ExtendWith({TestEngine.class, ArquillianExtension.class})}) so that the
+ * Redis stops after the deployment is gone. Test classes run one after another, so one Redis at a time.
+ */
+public final class TestEngine implements AfterAllCallback {
+
+    private static RedisServer redis;
+    private static int redisPort;
+
+    /** The WAR with the engine settings and {@code extraSettings} ({@code name=value} lines). */
+    public static synchronized WebArchive war(String... extraSettings) {
+        stopRedis();
+        redisPort = freePort();
+        try {
+            redis = RedisServer.newRedisServer().port(redisPort).bind("127.0.0.1")
+                    .setting("save \"\"").setting("appendonly no").build();
+            redis.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        int hazelcastPort = freePort();
+        List<String> settings = new ArrayList<>(List.of(
+                "tiercache.redis.address=redis://127.0.0.1:" + redisPort,
+                "tiercache.redis.timeout=1s",
+                "tiercache.hazelcast.cluster-name=tiercache-it-" + UUID.randomUUID(),
+                "tiercache.hazelcast.interface=127.0.0.1",
+                "tiercache.hazelcast.multicast=false",
+                "tiercache.hazelcast.port=" + hazelcastPort,
+                "tiercache.hazelcast.port-auto-increment=false",
+                "tiercache.hazelcast.members=127.0.0.1:" + hazelcastPort,
+                "tiercache.hazelcast.partition-count=11"));
+        settings.addAll(List.of(extraSettings));
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("tiercache.war")))
+                .addClasses(TestConfigSource.class)
+                .addAsResource(new StringAsset(String.join("\n", settings)), TestConfigSource.RESOURCE)
+                .addAsServiceProvider(ConfigSource.class, TestConfigSource.class);
+    }
+
+    /** The port of the current test class's Redis. */
+    public static synchronized int redisPort() {
+        return redisPort;
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        stopRedis();
+    }
+
+    private static synchronized void stopRedis() {
+        if (redis == null) {
+            return;
+        }
+        try {
+            redis.stop();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            redis = null;
+        }
+    }
+
+    /** A port of 127.0.0.1 that was free a moment ago. */
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
