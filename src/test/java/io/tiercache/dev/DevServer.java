@@ -10,7 +10,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import redis.embedded.RedisServer;
 
@@ -18,7 +21,8 @@ import redis.embedded.RedisServer;
  * The run command ({@code mvn -Prun package}): serves the WAR on Payara Micro at {@code http://127.0.0.1:<port>/}
  * until the process is interrupted (Ctrl-C) or terminated, then stops everything it started.
  *
- * <p>Starts an embedded Redis on 127.0.0.1:{@code redisPort} first, unless something already listens there.
+ * <p>Starts an embedded Redis on 127.0.0.1:{@code redisPort} first, unless something already listens there, and
+ * points the cache engine at it.
  * Payara Micro runs as a child process sharing this console; one line announces when the API answers.
  *
  * <p>Arguments: Payara Micro jar, WAR, HTTP port, pre-boot command file, Redis port.
@@ -53,11 +57,13 @@ public final class DevServer {
         }
 
         RedisServer redis = isListening(redisPort) ? null : startRedis(redisPort);
-        Process payara = new ProcessBuilder(javaExecutable(), "-jar", microJar.toString(),
+        List<String> command = new ArrayList<>();
+        command.add(javaExecutable());
+        command.addAll(engineProperties(port, redisPort));
+        command.addAll(List.of("-jar", microJar.toString(),
                 "--deploy", war.toString(), "--contextroot", "/", "--port", Integer.toString(port),
-                "--nocluster", "--prebootcommandfile", preBootCommands.toString())
-                .inheritIO()
-                .start();
+                "--nocluster", "--prebootcommandfile", preBootCommands.toString()));
+        Process payara = new ProcessBuilder(command).inheritIO().start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(payara, redis), "tiercache-dev-shutdown"));
 
         String base = "http://" + HOST + ":" + port + "/";
@@ -70,6 +76,21 @@ public final class DevServer {
         if (exit != 0 && exit != 130 && exit != 143) {
             throw new IllegalStateException("Payara Micro exited with status " + exit);
         }
+    }
+
+    /**
+     * The cache engine's settings for Payara Micro: Redis at 127.0.0.1:{@code redisPort}, a Hazelcast cluster of
+     * this run alone (named after the HTTP port, so another instance on the machine does not join it), then every
+     * {@code tiercache.*} system property given to this launcher (e.g. {@code -Dtiercache.l1.ttl=1m}), which wins.
+     */
+    private static List<String> engineProperties(int port, int redisPort) {
+        Map<String, String> properties = new TreeMap<>();
+        properties.put("tiercache.redis.address", "redis://" + HOST + ":" + redisPort);
+        properties.put("tiercache.hazelcast.cluster-name", "tiercache-dev-" + port);
+        System.getProperties().stringPropertyNames().stream()
+                .filter(name -> name.startsWith("tiercache."))
+                .forEach(name -> properties.put(name, System.getProperty(name)));
+        return properties.entrySet().stream().map(e -> "-D" + e.getKey() + "=" + e.getValue()).toList();
     }
 
     private static RedisServer startRedis(int port) throws IOException {
