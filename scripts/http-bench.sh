@@ -15,8 +15,9 @@
 #   backtest      GET /api/backtests/{id}: cached
 #   backtest-304  GET /api/backtests/{id} with If-None-Match of its ETag: 304 without a body
 #   uncached      GET /api/backtests/{id} with its cache off: the JPA read and mapping each time
-#   compute       POST /api/backtests: runs the simulation (2 years of ALPHA, the demo strategy) and stores it
+#   compute       POST /api/backtests with the inputs of that same backtest: runs its simulation again, stores it
 # and "1 conn" runs of backtest, uncached and compute (one request at a time: latency without queueing).
+# Every case is warmed up for 3 s first (not counted).
 set -euo pipefail
 
 DURATION=${DURATION:-10s}
@@ -91,11 +92,22 @@ measure() {
     echo "$case $conns ${line#RESULT }" >> "$WORK/results"
 }
 
+# warm_up [BASE]: every case for a few seconds, not counted (JIT, pools, first loads).
+warm_up() {
+    local base=${1:-$BASE}
+    echo "  warming up $base"
+    for path in api/ping "api/strategies/$STRATEGY" "api/backtests/$BACKTEST"; do
+        wrk -t"$THREADS" -c"$CONNECTIONS" -d3s "$base/$path" > /dev/null
+    done
+    if [[ $# -eq 0 ]]; then
+        wrk -t"$THREADS" -c"$CONNECTIONS" -d3s -H "If-None-Match: $ETAG" "$base/api/backtests/$BACKTEST" > /dev/null
+        wrk -t1 -c1 -d3s -s "$POST_LUA" "$base/api/backtests" > /dev/null
+    fi
+}
+
 json() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
 
 GET_LUA=$(lua get "")
-POST_LUA=$(lua post 'wrk.method = "POST"
-wrk.headers["Content-Type"] = "application/json"')
 
 if [[ $# -ge 1 ]]; then
     BASE=${1%/}
@@ -108,11 +120,13 @@ BACKTEST=$(curl -fsS "$BASE/api/strategies/$STRATEGY/backtests" | json 'd[0]["id
 ETAG=$(curl -fsS -o /dev/null -D - "$BASE/api/backtests/$BACKTEST" | tr -d '\r' | awk -F': ' 'tolower($1)=="etag"{print $2}')
 STATUS=$(curl -s -o /dev/null -w '%{http_code}' -H "If-None-Match: $ETAG" "$BASE/api/backtests/$BACKTEST")
 [[ "$STATUS" == 304 ]] || { echo "Expected 304 for If-None-Match $ETAG, got $STATUS" >&2; exit 1; }
-BODY="{\"strategyId\":$STRATEGY,\"symbol\":\"ALPHA\",\"from\":\"2022-01-03\",\"to\":\"2023-12-29\",\"initialCapital\":100000}"
+BODY=$(curl -fsS "$BASE/api/backtests/$BACKTEST" | json 'json.dumps({k: d[k] for k in ("strategyId", "symbol", "from", "to", "initialCapital")})')
 POST_LUA=$(lua post "wrk.method = \"POST\"
 wrk.headers[\"Content-Type\"] = \"application/json\"
 wrk.body = '$BODY'")
 echo "Strategy $STRATEGY, backtest $BACKTEST (ETag $ETAG); $DURATION per case, $THREADS threads"
+echo "The compute case recomputes that backtest: $BODY"
+warm_up
 
 measure ping "$THREADS" "$CONNECTIONS" "$GET_LUA" "$BASE/api/ping"
 measure strategy "$THREADS" "$CONNECTIONS" "$GET_LUA" "$BASE/api/strategies/$STRATEGY"
@@ -129,6 +143,7 @@ if [[ $# -eq 0 ]]; then
     UNCACHED=$BASE
 fi
 if [[ -n "$UNCACHED" ]]; then
+    warm_up "${UNCACHED%/}"
     measure uncached "$THREADS" "$CONNECTIONS" "$GET_LUA" "${UNCACHED%/}/api/backtests/$BACKTEST"
     measure uncached 1 1 "$GET_LUA" "${UNCACHED%/}/api/backtests/$BACKTEST"
 fi
@@ -140,7 +155,7 @@ by = {}
 print(f"\n{'case':<14}{'conns':>6}{'req/s':>10}{'mean ms':>10}{'p50 ms':>9}{'p99 ms':>9}{'errors':>8}")
 for case, conns, requests, duration, mean, p50, p99, errors in rows:
     rps = int(requests) / (int(duration) / 1e6)
-    by[(case, int(conns))] = (rps, float(mean) / 1000)
+    by[(case, int(conns))] = (rps, float(mean) / 1000, float(p50) / 1000)
     print(f"{case:<14}{conns:>6}{rps:>10.0f}{float(mean)/1000:>10.3f}{float(p50)/1000:>9.3f}"
           f"{float(p99)/1000:>9.3f}{errors:>8}")
 def ratio(label, value, target=None):
@@ -153,8 +168,10 @@ ping = by[("ping", conns)][0]
 ratio("cached strategy GET / no-op ping, req/s", by[("strategy", conns)][0] / ping, 0.8)
 ratio("cached backtest GET / no-op ping, req/s", by[("backtest", conns)][0] / ping, 0.8)
 ratio("conditional GET (304) / no-op ping, req/s", by[("backtest-304", conns)][0] / ping)
-ratio("compute (POST) latency / cached backtest GET latency, 1 conn",
+ratio("compute latency / cached backtest GET latency, 1 conn, mean",
       by[("compute", 1)][1] / by[("backtest", 1)][1], 1000)
+ratio("compute latency / cached backtest GET latency, 1 conn, p50",
+      by[("compute", 1)][2] / by[("backtest", 1)][2], 1000)
 if ("uncached", 1) in by:
     ratio("uncached GET latency / cached GET latency, 1 conn", by[("uncached", 1)][1] / by[("backtest", 1)][1])
     ratio("cached GET / uncached GET, req/s", by[("backtest", conns)][0] / by[("uncached", conns)][0])
