@@ -88,7 +88,7 @@ measure() {
     local case=$1 threads=$2 conns=$3 script=$4 url=$5; shift 5
     echo "  $case ($conns conn): $url"
     local line
-    line=$(wrk -t"$threads" -c"$conns" -d"$DURATION" --latency -s "$script" "$@" "$url" | grep '^RESULT')
+    line=$(wrk -t"$threads" -c"$conns" -d"$DURATION" --timeout 30s --latency -s "$script" "$@" "$url" | grep '^RESULT')
     echo "$case $conns ${line#RESULT }" >> "$WORK/results"
 }
 
@@ -101,7 +101,7 @@ warm_up() {
     done
     if [[ $# -eq 0 ]]; then
         wrk -t"$THREADS" -c"$CONNECTIONS" -d3s -H "If-None-Match: $ETAG" "$base/api/backtests/$BACKTEST" > /dev/null
-        wrk -t1 -c1 -d3s -s "$POST_LUA" "$base/api/backtests" > /dev/null
+        wrk -t1 -c1 -d3s --timeout 30s -s "$POST_LUA" "$base/api/backtests" > /dev/null
     fi
 }
 
