@@ -48,7 +48,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith({TestEngine.class, ArquillianExtension.class})
 class HttpCachingIT {
 
-    private static final String EXTENSIONS = "WEB-INF/classes/META-INF/services/jakarta.enterprise.inject.spi.Extension";
+    private static final String EXTENSIONS =
+            "WEB-INF/classes/META-INF/services/jakarta.enterprise.inject.spi.Extension";
 
     @ArquillianResource
     private URL deploymentUrl;

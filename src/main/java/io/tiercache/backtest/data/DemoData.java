@@ -16,8 +16,8 @@ import java.util.logging.Logger;
 
 /**
  * Loads five demonstration strategies with two backtests each when the application starts on an empty
- * database, after emptying the view caches. Idempotent: nothing is loaded when a strategy exists; a strategy another instance created
- * meanwhile (same unique name) is skipped with its backtests.
+ * database, after emptying the view caches. Idempotent: nothing is loaded when a strategy exists; a strategy
+ * another instance created meanwhile (same unique name) is skipped with its backtests.
  */
 @ApplicationScoped
 public class DemoData {
