@@ -30,10 +30,10 @@ import io.tiercache.cache.config.CacheSettings;
  *
  * <p>Map: binary in-memory format, per-member size limit with the configured eviction policy, per-entry TTL.
  * Near cache: {@code OBJECT} format (a hit returns the cached instance without deserializing), local entries cached
- * too on a member ({@code cache-local-entries}; a client has none), invalidated on change. Hazelcast's near-cache invalidation reaches other members
- * asynchronously; the engine makes writes visible everywhere before they return by calling
- * {@link #invalidateNearCache(Collection)} on every member itself (this uses the near-cache handle of Hazelcast's
- * member and client map proxies, an internal API stable since 4.0).
+ * too on a member ({@code cache-local-entries}; a client has none), invalidated on change. Hazelcast's near-cache
+ * invalidation reaches other members asynchronously; the engine makes writes visible everywhere before they return
+ * by calling {@link #invalidateNearCache(Collection)} on every member itself (this uses the near-cache handle of
+ * Hazelcast's member and client map proxies, an internal API stable since 4.0).
  *
  * <p>Thread-safe: all state is in Hazelcast.
  */
