@@ -58,7 +58,7 @@ public final class BenchmarkRunner {
             rounds.get(name).forEach(score -> all.append(String.format(" %10.1f", score)));
             System.out.printf("  %-20s %12.1f   |%s%n", name, value, all);
         });
-        System.out.println("Ratios (tiered / raw): best rounds, median of per-round ratios");
+        System.out.println("Ratios (tiered / raw): from best rounds, median of per-round ratios (the verdict)");
         ratio(nanos, rounds, "L1 hit vs near cache", "l1HitTiered", "l1HitRawNearCache", 1.2);
         ratio(nanos, rounds, "L2 hit vs Redisson", "l2HitTiered", "l2HitRawRedisson", 1.15);
         ratio(nanos, rounds, "L1 hit vs Caffeine", "l1HitTiered", "caffeineGet", Double.NaN);
@@ -77,7 +77,7 @@ public final class BenchmarkRunner {
         Collections.sort(perRound);
         double median = perRound.get(perRound.size() / 2);
         String verdict = Double.isNaN(target) ? "(floor)" : String.format("target <= %.2fx: %s", target,
-                Math.min(best, median) <= target ? "met" : "NOT met");
+                median <= target ? "met" : "NOT met");
         System.out.printf("  %-24s %6.2fx %6.2fx  %s%n", label, best, median, verdict);
     }
 }
