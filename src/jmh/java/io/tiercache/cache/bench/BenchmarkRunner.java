@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -35,7 +36,12 @@ public final class BenchmarkRunner {
                 .warmupTime(TimeValue.seconds(Integer.getInteger("bench.time", 1)))
                 .measurementIterations(Integer.getInteger("bench.iterations", 5))
                 .measurementTime(TimeValue.seconds(Integer.getInteger("bench.time", 1)))
-                .jvmArgsAppend("-Xms512m", "-Xmx512m")
+                .jvmArgsAppend("-Xms512m", "-Xmx512m", "--add-modules", "java.se",
+                        "--add-exports", "java.base/jdk.internal.ref=ALL-UNNAMED",
+                        "--add-opens", "java.base/java.lang=ALL-UNNAMED",
+                        "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",
+                        "--add-opens", "java.management/sun.management=ALL-UNNAMED",
+                        "--add-opens", "jdk.management/com.sun.management.internal=ALL-UNNAMED")
                 .build();
         Map<String, Double> nanos = new TreeMap<>();
         Map<String, List<Double>> rounds = new TreeMap<>();
@@ -46,13 +52,17 @@ public final class BenchmarkRunner {
                 String name = result.getParams().getBenchmark();
                 name = name.substring(name.lastIndexOf('.') + 1);
                 String unit = result.getPrimaryResult().getScoreUnit();
-                double score = result.getPrimaryResult().getScore() * (unit.startsWith("us") ? 1000 : 1);
+                boolean sampled = result.getParams().getMode() == Mode.SampleTime;
+                double raw = sampled ? result.getPrimaryResult().getStatistics().getPercentile(50)
+                        : result.getPrimaryResult().getScore();
+                double score = raw * (unit.startsWith("us") ? 1000 : 1);
                 nanos.merge(name, score, Math::min);
                 rounds.computeIfAbsent(name, n -> new ArrayList<>()).add(score);
             }
         }
         System.out.println();
-        System.out.println("Results (ns/op, lower is better; best of " + count + " rounds, then every round):");
+        System.out.println("Results (ns/op, lower is better; l2* are medians of sampled calls, the others averages;"
+                + " best of " + count + " rounds, then every round):");
         nanos.forEach((name, value) -> {
             StringBuilder all = new StringBuilder();
             rounds.get(name).forEach(score -> all.append(String.format(" %10.1f", score)));
