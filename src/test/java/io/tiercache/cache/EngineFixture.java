@@ -41,6 +41,35 @@ public final class EngineFixture {
         }
     }
 
+    /** A redis-server on 127.0.0.1:{@code port} whose append-only file in {@code dir} survives a restart. */
+    public static RedisServer startPersistentRedis(int port, java.nio.file.Path dir) {
+        try {
+            RedisServer server = RedisServer.newRedisServer().port(port).bind("127.0.0.1")
+                    .setting("dir " + dir).setting("appendonly yes").setting("appendfsync always")
+                    .setting("save \"\"").build();
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Polls {@code condition} (exceptions count as false) for up to 15 s. */
+    public static boolean eventually(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (System.currentTimeMillis() < deadline) {
+            try {
+                if (condition.getAsBoolean()) {
+                    return true;
+                }
+            } catch (RuntimeException e) {
+                // not yet: e.g. Redisson still reconnecting
+            }
+            Thread.sleep(100);
+        }
+        return false;
+    }
+
     public static void stop(RedisServer server) {
         try {
             if (server != null && server.isActive()) {

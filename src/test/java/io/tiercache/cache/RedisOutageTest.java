@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
@@ -53,15 +52,7 @@ class RedisOutageTest {
     }
 
     private static RedisServer startPersistentRedis() {
-        try {
-            RedisServer server = RedisServer.newRedisServer().port(redisPort).bind("127.0.0.1")
-                    .setting("dir " + dataDir).setting("appendonly yes").setting("appendfsync always")
-                    .setting("save \"\"").build();
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return EngineFixture.startPersistentRedis(redisPort, dataDir);
     }
 
     @AfterAll
@@ -76,21 +67,6 @@ class RedisOutageTest {
         long millis = (System.nanoTime() - start) / 1_000_000;
         assertTrue(millis <= CALL_LIMIT_MILLIS, what + " took " + millis + " ms while Redis was down");
         return result;
-    }
-
-    private static boolean eventually(Supplier<Boolean> condition) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 15_000;
-        while (System.currentTimeMillis() < deadline) {
-            try {
-                if (condition.get()) {
-                    return true;
-                }
-            } catch (RuntimeException e) {
-                // Redisson is still reconnecting
-            }
-            Thread.sleep(100);
-        }
-        return false;
     }
 
     @Test
@@ -122,10 +98,10 @@ class RedisOutageTest {
         manager.unwrap(HazelcastInstance.class).getMap("tiercache.outage").clear();
         redis = startPersistentRedis();
         RedissonClient redisson = manager.unwrap(RedissonClient.class);
-        assertTrue(eventually(() -> redisson.getBucket("tiercache:outage:k2", ByteArrayCodec.INSTANCE).isExists()),
+        assertTrue(EngineFixture.eventually(() -> redisson.getBucket("tiercache:outage:k2", ByteArrayCodec.INSTANCE).isExists()),
                 "Redis came back with the entry removed during the outage still in it");
 
-        assertTrue(eventually(() -> {
+        assertTrue(EngineFixture.eventually(() -> {
             cache.put("probe", "after");
             manager.unwrap(HazelcastInstance.class).getMap("tiercache.outage").delete("probe");
             long hits = cache.snapshot().l2().hits();
