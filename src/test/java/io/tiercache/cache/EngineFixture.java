@@ -41,11 +41,14 @@ public final class EngineFixture {
         }
     }
 
-    /** A redis-server on 127.0.0.1:{@code port} whose append-only file in {@code dir} survives a restart. */
+    /**
+     * A redis-server on 127.0.0.1:{@code port} whose append-only file in {@code dir} survives a restart ({@link #stop}
+     * terminates the process, and Redis flushes the file on termination).
+     */
     public static RedisServer startPersistentRedis(int port, java.nio.file.Path dir) {
         try {
             RedisServer server = RedisServer.newRedisServer().port(port).bind("127.0.0.1")
-                    .setting("dir " + dir).setting("appendonly yes").setting("appendfsync always")
+                    .setting("dir " + dir).setting("appendonly yes").setting("appendfsync everysec")
                     .setting("save \"\"").build();
             server.start();
             return server;
@@ -54,9 +57,9 @@ public final class EngineFixture {
         }
     }
 
-    /** Polls {@code condition} (exceptions count as false) for up to 15 s. */
+    /** Polls {@code condition} (exceptions count as false) for up to 30 s. */
     public static boolean eventually(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 15_000;
+        long deadline = System.currentTimeMillis() + 30_000;
         while (System.currentTimeMillis() < deadline) {
             try {
                 if (condition.getAsBoolean()) {
@@ -68,6 +71,19 @@ public final class EngineFixture {
             Thread.sleep(100);
         }
         return false;
+    }
+
+    /** Whether Redis on {@code port} holds {@code key}, asked through a client of its own. */
+    public static boolean redisHas(int port, String key) {
+        org.redisson.config.Config config = new org.redisson.config.Config();
+        config.useSingleServer().setAddress("redis://127.0.0.1:" + port).setConnectionMinimumIdleSize(1)
+                .setConnectionPoolSize(1);
+        org.redisson.api.RedissonClient client = org.redisson.Redisson.create(config);
+        try {
+            return client.getKeys().countExists(key) == 1;
+        } finally {
+            client.shutdown();
+        }
     }
 
     public static void stop(RedisServer server) {
