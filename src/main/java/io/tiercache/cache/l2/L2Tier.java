@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import io.tiercache.cache.codec.AllowlistCodec;
 import io.tiercache.cache.codec.RejectedValueException;
 import io.tiercache.cache.key.KeyCodec;
+import org.redisson.api.AsyncIterator;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.api.options.KeysScanOptions;
@@ -21,8 +22,9 @@ import org.redisson.client.codec.ByteArrayCodec;
  * ({@code PX}), holding an {@link L2Envelope}. Every call goes through the manager's {@link RedisGuard} and so
  * either answers within the bound or throws {@link L2UnavailableException}.
  *
- * <p>Values are encoded and decoded by the {@link AllowlistCodec}; a stored value that is malformed, names a class
- * outside the allowlist or belongs to an older {@link Generation} is never returned.
+ * <p>Values are encoded by the {@link AllowlistCodec} and decoded by it through the {@link EnvelopeCodec} (on
+ * Redisson's I/O threads); a stored value that is malformed, names a class outside the allowlist or belongs to an
+ * older {@link Generation} is never returned.
  *
  * <p>Thread-safe.
  */
@@ -37,6 +39,7 @@ public final class L2Tier {
     private final KeyCodec keys;
     private final AllowlistCodec codec;
     private final Generation generation;
+    private final EnvelopeCodec envelopeCodec;
     private final int scanCount;
     private final long scanTimeoutNanos;
 
@@ -47,6 +50,7 @@ public final class L2Tier {
         this.keys = keys;
         this.codec = codec;
         this.generation = generation;
+        this.envelopeCodec = new EnvelopeCodec(codec, generation);
         this.scanCount = scanCount;
         this.scanTimeoutNanos = scanTimeoutNanos;
     }
@@ -58,26 +62,23 @@ public final class L2Tier {
     /**
      * The live value of {@code text}, or null when Redis has none of the current generation.
      *
+     * @param expired counts values found past their expiry
      * @throws L2UnavailableException when Redis cannot answer within the bound
      * @throws RejectedValueException when the stored value must not be deserialized
      */
-    public L2Hit get(String text) {
+    public L2Hit get(String text, Runnable expired) {
         String redisKey = keys.redisKey(text);
-        byte[] stored = guard.call(() -> redisson.<byte[]>getBucket(redisKey, ByteArrayCodec.INSTANCE).getAsync());
-        if (stored == null) {
-            return null;
+        Object read = guard.call(() -> redisson.<Object>getBucket(redisKey, envelopeCodec).getAsync());
+        if (read instanceof L2Hit hit) {
+            return hit;
         }
-        if (!L2Envelope.valid(stored)) {
-            throw new RejectedValueException("Value of " + redisKey + " is not in the tiercache format", null);
+        if (read instanceof EnvelopeCodec.Rejected rejected) {
+            throw new RejectedValueException("Value of " + redisKey + " rejected: " + rejected.reason(), null);
         }
-        if (L2Envelope.generation(stored) != generation.current()) {
-            return null;
+        if (read == EnvelopeCodec.Absent.EXPIRED) {
+            expired.run();
         }
-        long expiresAt = L2Envelope.expiresAt(stored);
-        if (expiresAt <= System.currentTimeMillis()) {
-            return null;
-        }
-        return new L2Hit(codec.decode(stored, L2Envelope.HEADER), expiresAt);
+        return null;
     }
 
     /** Stores {@code value} for {@code ttlMillis}. */
@@ -113,30 +114,28 @@ public final class L2Tier {
 
     /**
      * Deletes the entries whose key text matches Redis glob {@code glob}, with {@code SCAN MATCH} (never
-     * {@code KEYS}) in batches of {@code scan-count}, within {@code scan-timeout} in all.
+     * {@code KEYS}) in batches of {@code scan-count}, within {@code scan-timeout} in all; every step goes through the
+     * guard, so a step waits at most the Redis bound and none is made while the circuit is open.
      */
     public ScanResult deleteMatching(String glob) {
         long deadline = System.nanoTime() + scanTimeoutNanos;
         Set<String> deleted = new HashSet<>();
-        if (!guard.available()) {
-            return new ScanResult(deleted, false);
-        }
         List<String> batch = new ArrayList<>(scanCount);
         try {
-            Iterable<String> found = redisson.getKeys().getKeys(KeysScanOptions.defaults()
+            AsyncIterator<String> found = redisson.getKeys().getKeysAsync(KeysScanOptions.defaults()
                     .pattern(keys.redisPattern(glob)).chunkSize(scanCount));
-            for (String redisKey : found) {
-                batch.add(redisKey);
+            while (System.nanoTime() - deadline < 0) {
+                if (!Boolean.TRUE.equals(guard.call(found::hasNext, deadline - System.nanoTime()))) {
+                    unlink(batch, deadline, deleted);
+                    return new ScanResult(deleted, true);
+                }
+                batch.add(guard.call(found::next, deadline - System.nanoTime()));
                 if (batch.size() >= scanCount) {
                     unlink(batch, deadline, deleted);
                 }
-                if (System.nanoTime() - deadline > 0) {
-                    return new ScanResult(deleted, false);
-                }
             }
-            unlink(batch, deadline, deleted);
-            return new ScanResult(deleted, true);
-        } catch (RuntimeException e) {
+            return new ScanResult(deleted, false);
+        } catch (L2UnavailableException e) {
             return new ScanResult(deleted, false);
         }
     }
@@ -146,7 +145,7 @@ public final class L2Tier {
             return;
         }
         String[] redisKeys = batch.toArray(String[]::new);
-        guard.call(() -> redisson.getKeys().unlinkAsync(redisKeys), Math.max(1, deadline - System.nanoTime()));
+        guard.call(() -> redisson.getKeys().unlinkAsync(redisKeys), deadline - System.nanoTime());
         batch.forEach(k -> deleted.add(keys.textOf(k)));
         batch.clear();
     }
