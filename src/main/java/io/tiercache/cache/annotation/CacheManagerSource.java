@@ -3,6 +3,7 @@ package io.tiercache.cache.annotation;
 import javax.cache.CacheManager;
 import javax.cache.Caching;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -10,6 +11,9 @@ import jakarta.enterprise.context.ApplicationScoped;
  * {@link CacheManager} of the tiered provider, selected by class name because Hazelcast and Redisson register
  * JCache providers of their own. A runtime or a test that needs another provider replaces this bean with a
  * CDI alternative that overrides {@link #cacheManager()}.
+ *
+ * <p>When the application stops, the cache manager this bean opened is closed, which shuts down its Hazelcast
+ * member and Redis client: an undeployed or redeployed WAR leaves none of them running.
  */
 @ApplicationScoped
 public class CacheManagerSource {
@@ -30,5 +34,13 @@ public class CacheManagerSource {
             manager = current;
         }
         return current;
+    }
+
+    @PreDestroy
+    void close() {
+        CacheManager current = manager;
+        if (current != null) {
+            current.close();
+        }
     }
 }
