@@ -84,19 +84,16 @@ public class BacktestService {
     }
 
     /**
-     * Deletes the backtest once {@code precondition} has accepted its current state (it throws to refuse);
-     * returns the id of its strategy.
+     * Deletes the backtest once {@code precondition} has accepted its current state (it throws to refuse).
      */
-    public long delete(long id, Consumer<Backtest> precondition) {
+    public void delete(long id, Consumer<Backtest> precondition) {
         Backtest backtest = get(id);
         precondition.accept(backtest);
-        long strategyId = backtest.getStrategy().getId();
         em.remove(backtest);
         try {
             em.flush();
         } catch (OptimisticLockException e) {
             throw new ConcurrentUpdateException(e);
         }
-        return strategyId;
     }
 }
