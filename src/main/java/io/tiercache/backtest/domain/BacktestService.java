@@ -74,6 +74,14 @@ public class BacktestService {
         return backtest;
     }
 
+    /** The ids of the {@code limit} most recently created backtests, newest first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Long> recentIds(int limit) {
+        return em.createQuery("SELECT b.id FROM Backtest b ORDER BY b.createdAt DESC, b.id DESC", Long.class)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
     /** The backtests of a strategy, by id. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Backtest> ofStrategy(long strategyId) {
