@@ -36,21 +36,37 @@ final class PostgresSchema implements ExecutionCondition, BeforeAllCallback {
         }
     }
 
+    /** Whether PostgreSQL answers at {@value #URL} (for {@code @EnabledIf}). */
+    static boolean reachable() {
+        try (Connection connection = connect()) {
+            return connection.isValid(3);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) throws SQLException, IOException {
+        recreate(SCHEMA);
         try (Connection connection = connect(); Statement statement = connection.createStatement()) {
-            statement.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
-            statement.execute("CREATE SCHEMA " + SCHEMA);
-            statement.execute("SET search_path TO " + SCHEMA);
+            statement.execute("INSERT INTO strategy (id, name, description, fast_window, slow_window, "
+                    + "position_fraction, commission_bps, created_at, updated_at, version) VALUES (1000, '"
+                    + PREEXISTING_STRATEGY + "', 'Inserted before the application started', 5, 25, 0.5, 2, "
+                    + "now(), now(), 1)");
+        }
+    }
+
+    /** Recreates {@code schema} empty with the application's tables. */
+    static void recreate(String schema) throws SQLException, IOException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            statement.execute("CREATE SCHEMA " + schema);
+            statement.execute("SET search_path TO " + schema);
             for (String sql : createSchemaScript().split(";\\s*\n")) {
                 if (!sql.isBlank()) {
                     statement.execute(sql);
                 }
             }
-            statement.execute("INSERT INTO strategy (id, name, description, fast_window, slow_window, "
-                    + "position_fraction, commission_bps, created_at, updated_at, version) VALUES (1000, '"
-                    + PREEXISTING_STRATEGY + "', 'Inserted before the application started', 5, 25, 0.5, 2, "
-                    + "now(), now(), 1)");
         }
     }
 

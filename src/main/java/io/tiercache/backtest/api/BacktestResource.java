@@ -52,8 +52,6 @@ public class BacktestResource {
     public Response create(@NotNull(message = "must be a JSON object") @Valid BacktestRequest request) {
         BacktestView created = BacktestView.of(backtests.create(request.strategyId(), request.symbol(),
                 request.from(), request.to(), request.initialCapital()));
-        views.putBacktest(created.id(), created);
-        views.removeBacktestsOf(created.strategyId());
         return Response.created(uriInfo.getAbsolutePathBuilder().path(Long.toString(created.id())).build())
                 .entity(created)
                 .tag(new EntityTag(created.entityTag()))
@@ -79,10 +77,7 @@ public class BacktestResource {
     @ValidatedWrite
     public Response delete(@PathParam("id") long id) {
         WritePreconditions preconditions = WritePreconditions.of(headers);
-        long strategyId = backtests.delete(id, current -> preconditions.check(BacktestView.of(current)));
-        views.removeBacktest(id);
-        views.removeEquity(id);
-        views.removeBacktestsOf(strategyId);
+        backtests.delete(id, current -> preconditions.check(BacktestView.of(current)));
         return Response.noContent().build();
     }
 }

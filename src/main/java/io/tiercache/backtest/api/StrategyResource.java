@@ -29,7 +29,7 @@ import java.util.List;
 
 /**
  * {@code /api/strategies}: list (paged, filtered by name), read, create, replace and delete strategies. Reads come
- * from the {@link ViewCache}; writes update it after they commit. PUT and DELETE honour {@code If-Match} and
+ * from the {@link ViewCache}; a committed write invalidates the views it changes ({@code io.tiercache.invalidation}). PUT and DELETE honour {@code If-Match} and
  * {@code If-Unmodified-Since}, checked against the stored state inside the write's transaction.
  */
 @Path("strategies")
@@ -78,8 +78,6 @@ public class StrategyResource {
     public Response create(@NotNull(message = "must be a JSON object") @Valid StrategyRequest request) {
         StrategyView created = StrategyView.of(strategies.create(new Strategy(request.name(), request.description(),
                 request.fastWindow(), request.slowWindow(), request.positionFraction(), request.commissionBps())));
-        views.putStrategy(created.id(), created);
-        views.removeStrategyLists();
         return validated(Response.created(uriInfo.getAbsolutePathBuilder().path(Long.toString(created.id())).build()),
                 created);
     }
@@ -94,8 +92,6 @@ public class StrategyResource {
         StrategyView updated = StrategyView.of(strategies.update(id, request.name(), request.description(),
                 request.fastWindow(), request.slowWindow(), request.positionFraction(), request.commissionBps(),
                 current -> preconditions.check(StrategyView.of(current))));
-        views.putStrategy(id, updated);
-        views.removeStrategyLists();
         return validated(Response.ok(), updated);
     }
 
@@ -105,14 +101,7 @@ public class StrategyResource {
     @ValidatedWrite
     public Response delete(@PathParam("id") long id) {
         WritePreconditions preconditions = WritePreconditions.of(headers);
-        List<Long> deletedBacktests = strategies.delete(id, current -> preconditions.check(StrategyView.of(current)));
-        views.removeStrategy(id);
-        views.removeStrategyLists();
-        views.removeBacktestsOf(id);
-        for (long backtestId : deletedBacktests) {
-            views.removeBacktest(backtestId);
-            views.removeEquity(backtestId);
-        }
+        strategies.delete(id, current -> preconditions.check(StrategyView.of(current)));
         return Response.noContent().build();
     }
 

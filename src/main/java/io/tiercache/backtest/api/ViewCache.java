@@ -5,17 +5,14 @@ import io.tiercache.backtest.domain.StrategyService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
-import javax.cache.annotation.CacheKey;
-import javax.cache.annotation.CachePut;
 import javax.cache.annotation.CacheRemove;
 import javax.cache.annotation.CacheRemoveAll;
 import javax.cache.annotation.CacheResult;
-import javax.cache.annotation.CacheValue;
 
 /**
  * The API's views in the tiered cache, through the standard JSR-107 annotations: the reads load a view on a
- * miss; the writes are called by the resources after a write has committed, so the next read sees it (one
- * annotation per method, so a write that touches several caches calls several of them).
+ * miss; the removals are called after a write has committed, by {@code io.tiercache.invalidation.InvalidationRules}
+ * (one annotation per method, so a change that touches several caches calls several of them).
  *
  * <p>Caches: {@value #STRATEGIES} and {@value #BACKTESTS} (by id), {@value #EQUITY} (by backtest id),
  * {@value #STRATEGY_LISTS} (by page, size and name filter) and {@value #STRATEGY_BACKTESTS} (by strategy id).
@@ -67,11 +64,6 @@ public class ViewCache {
         return EquityView.of(backtests.get(backtestId));
     }
 
-    @CachePut(cacheName = STRATEGIES)
-    public void putStrategy(@CacheKey long id, @CacheValue StrategyView view) {
-        // the interceptor stores the view
-    }
-
     @CacheRemove(cacheName = STRATEGIES)
     public void removeStrategy(long id) {
         // the interceptor removes the entry
@@ -86,11 +78,6 @@ public class ViewCache {
     @CacheRemove(cacheName = STRATEGY_BACKTESTS)
     public void removeBacktestsOf(long strategyId) {
         // the interceptor removes the entry
-    }
-
-    @CachePut(cacheName = BACKTESTS)
-    public void putBacktest(@CacheKey long id, @CacheValue BacktestView view) {
-        // the interceptor stores the view
     }
 
     @CacheRemove(cacheName = BACKTESTS)

@@ -2,7 +2,9 @@ package io.tiercache.backtest.domain;
 
 import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
+import io.tiercache.invalidation.EntityChangeListener;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
@@ -27,6 +29,7 @@ import java.time.LocalDate;
  * {@link BacktestStatus#FAILED} one holds the failure reason.
  */
 @Entity
+@EntityListeners(EntityChangeListener.class)
 @Table(name = "backtest", indexes = @Index(name = "ix_backtest_strategy", columnList = "strategy_id"))
 public class Backtest {
 

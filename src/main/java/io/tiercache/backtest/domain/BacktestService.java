@@ -74,6 +74,14 @@ public class BacktestService {
         return backtest;
     }
 
+    /** The ids of the {@code limit} most recently created backtests, newest first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Long> recentIds(int limit) {
+        return em.createQuery("SELECT b.id FROM Backtest b ORDER BY b.createdAt DESC, b.id DESC", Long.class)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
     /** The backtests of a strategy, by id. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Backtest> ofStrategy(long strategyId) {
@@ -84,19 +92,16 @@ public class BacktestService {
     }
 
     /**
-     * Deletes the backtest once {@code precondition} has accepted its current state (it throws to refuse);
-     * returns the id of its strategy.
+     * Deletes the backtest once {@code precondition} has accepted its current state (it throws to refuse).
      */
-    public long delete(long id, Consumer<Backtest> precondition) {
+    public void delete(long id, Consumer<Backtest> precondition) {
         Backtest backtest = get(id);
         precondition.accept(backtest);
-        long strategyId = backtest.getStrategy().getId();
         em.remove(backtest);
         try {
             em.flush();
         } catch (OptimisticLockException e) {
             throw new ConcurrentUpdateException(e);
         }
-        return strategyId;
     }
 }

@@ -77,21 +77,18 @@ public class StrategyService {
     }
 
     /**
-     * Deletes the strategy and all its backtests, once {@code precondition} has accepted its current state;
-     * returns the ids of the backtests deleted with it.
+     * Deletes the strategy and all its backtests, once {@code precondition} has accepted its current state. Each
+     * backtest is removed as an entity (not by a bulk delete), so that its entity listeners see its deletion.
      */
-    public List<Long> delete(long id, Consumer<Strategy> precondition) {
+    public void delete(long id, Consumer<Strategy> precondition) {
         Strategy strategy = get(id);
         precondition.accept(strategy);
-        List<Long> backtestIds = em.createQuery("SELECT b.id FROM Backtest b WHERE b.strategy = :strategy", Long.class)
+        em.createQuery("SELECT b FROM Backtest b WHERE b.strategy = :strategy", Backtest.class)
                 .setParameter("strategy", strategy)
-                .getResultList();
-        em.createQuery("DELETE FROM Backtest b WHERE b.strategy = :strategy")
-                .setParameter("strategy", strategy)
-                .executeUpdate();
+                .getResultList()
+                .forEach(em::remove);
         em.remove(strategy);
         flush(strategy.getName());
-        return backtestIds;
     }
 
     private void requireNameFree(String name, Long exceptId) {

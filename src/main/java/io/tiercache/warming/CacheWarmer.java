@@ -1,0 +1,87 @@
+package io.tiercache.warming;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Loads the hot reads into the view cache when the application starts and then every
+ * {@code tiercache.warm.interval}: the strategy list pages {@code tiercache.warm.strategy-pages}
+ * ({@code page:size}, comma-separated; default the first page of 20) and the {@code tiercache.warm.recent-backtests}
+ * most recent backtests (default 10). Set {@code tiercache.warm.enabled=false} to switch it off.
+ *
+ * <p>Warming runs on the container's {@link ManagedScheduledExecutorService}, never on the thread that starts the
+ * application, so it holds readiness back not at all. It reads through the cached views, so a view already cached
+ * is left as it is and a load that an invalidation overtakes is not stored: warming never overwrites a newer value.
+ */
+@ApplicationScoped
+public class CacheWarmer {
+
+    private static final Logger LOG = Logger.getLogger(CacheWarmer.class.getName());
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    HotReads reads;
+
+    @Inject
+    @ConfigProperty(name = "tiercache.warm.enabled", defaultValue = "true")
+    boolean enabled;
+
+    @Inject
+    @ConfigProperty(name = "tiercache.warm.interval", defaultValue = "PT5M")
+    Duration interval;
+
+    @Inject
+    @ConfigProperty(name = "tiercache.warm.strategy-pages", defaultValue = "0:20")
+    List<String> strategyPages;
+
+    @Inject
+    @ConfigProperty(name = "tiercache.warm.recent-backtests", defaultValue = "10")
+    int recentBacktests;
+
+    private ScheduledFuture<?> schedule;
+
+    void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
+        if (enabled) {
+            schedule = scheduler.scheduleWithFixedDelay(this::warm, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (schedule != null) {
+            schedule.cancel(false);
+        }
+    }
+
+    /** Loads every configured hot read that is not cached; a read that fails is logged and skipped. */
+    public void warm() {
+        for (String page : strategyPages) {
+            String[] pageAndSize = page.trim().split(":");
+            attempt("strategy page " + page, () -> reads.strategyPage(Integer.parseInt(pageAndSize[0]),
+                    Integer.parseInt(pageAndSize[1])));
+        }
+        attempt("recent backtests", () -> reads.recentBacktests(recentBacktests));
+    }
+
+    private static void attempt(String read, Runnable load) {
+        try {
+            load.run();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Cache warming: " + read + " failed", e);
+        }
+    }
+}
