@@ -1,0 +1,246 @@
+package io.tiercache.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URL;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Every kind of bad request gets its 4xx as an RFC 9457 {@code application/problem+json} document naming the
+ * field at fault, and never a stack trace.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ProblemDetailsIT {
+
+    private static final String VALID_STRATEGY = Api.strategyJson("Valid", 5, 10);
+
+    @ArquillianResource
+    private URL deploymentUrl;
+
+    private Api api;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Api.war();
+    }
+
+    @BeforeEach
+    void connect() {
+        api = new Api(deploymentUrl);
+    }
+
+    @AfterEach
+    void disconnect() {
+        api.close();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"api/strategies/987654", "api/strategies/987654/backtests", "api/backtests/987654",
+            "api/backtests/987654/equity"})
+    void unknownIdIsNotFound(String path) {
+        try (Response response = api.get(path)) {
+            JsonObject problem = Api.assertProblem(response, 404, null);
+            assertTrue(problem.getString("detail").contains("987654"), problem.toString());
+            assertTrue(problem.getString("instance").endsWith("/" + path), problem.toString());
+        }
+    }
+
+    @Test
+    void updatingOrDeletingAnUnknownIdIsNotFound() {
+        try (Response response = api.put("api/strategies/987654", VALID_STRATEGY)) {
+            Api.assertProblem(response, 404, null);
+        }
+        try (Response response = api.delete("api/strategies/987654")) {
+            Api.assertProblem(response, 404, null);
+        }
+        try (Response response = api.delete("api/backtests/987654")) {
+            Api.assertProblem(response, 404, null);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"api/no-such-resource", "api/strategies/not-a-number", "no-such-page"})
+    void unknownRouteIsNotFound(String path) {
+        try (Response response = api.get(path)) {
+            Api.assertProblem(response, 404, null);
+        }
+    }
+
+    @Test
+    void wrongMethodIsNotAllowed() {
+        try (Response response = api.delete("api/strategies")) {
+            Api.assertProblem(response, 405, null);
+            assertTrue(response.getHeaderString("Allow").contains("POST"), response.getHeaderString("Allow"));
+        }
+        try (Response response = api.put("api/backtests/1", "{}")) {
+            Api.assertProblem(response, 405, null);
+        }
+        try (Response response = api.target("api/symbols").request().post(Entity.json("{}"))) {
+            Api.assertProblem(response, 405, null);
+        }
+    }
+
+    @Test
+    void unsupportedMediaTypeIsRejected() {
+        try (Response response = api.target("api/strategies").request()
+                .post(Entity.entity("name=x", MediaType.APPLICATION_FORM_URLENCODED))) {
+            Api.assertProblem(response, 415, null);
+        }
+        try (Response response = api.target("api/backtests").request().post(Entity.text("{}"))) {
+            Api.assertProblem(response, 415, null);
+        }
+    }
+
+    @Test
+    void unacceptableMediaTypeIsRejected() {
+        try (Response response = api.target("api/strategies").request(MediaType.APPLICATION_XML).get()) {
+            Api.assertProblem(response, 406, null);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"api/strategies", "api/backtests"})
+    void malformedJsonIsABadRequest(String path) {
+        for (String body : new String[] {"{\"name\": ", "not json", "[1, 2]", "{\"name\": \"x\",}"}) {
+            try (Response response = api.post(path, body)) {
+                Api.assertProblem(response, 400, "body");
+            }
+        }
+    }
+
+    @Test
+    void missingBodyIsABadRequest() {
+        try (Response response = api.target("api/strategies").request()
+                .post(Entity.entity("", MediaType.APPLICATION_JSON))) {
+            Api.assertProblem(response, 400, "body");
+        }
+        try (Response response = api.target("api/backtests").request()
+                .post(Entity.entity("", MediaType.APPLICATION_JSON))) {
+            Api.assertProblem(response, 400, "body");
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "{\"name\":\"T\",\"fastWindow\":\"five\",\"slowWindow\":10,\"positionFraction\":0.5,\"commissionBps\":1}|fastWindow",
+            "{\"name\":\"T\",\"fastWindow\":5,\"slowWindow\":10,\"positionFraction\":true,\"commissionBps\":1}|positionFraction"})
+    void wrongJsonTypeNamesTheField(String body, String field) {
+        try (Response response = api.post("api/strategies", body)) {
+            Api.assertProblem(response, 400, field);
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "{\"fastWindow\":5,\"slowWindow\":10,\"positionFraction\":0.5,\"commissionBps\":1}|name",
+            "{\"name\":\" \",\"fastWindow\":5,\"slowWindow\":10,\"positionFraction\":0.5,\"commissionBps\":1}|name",
+            "{\"name\":\"T\",\"slowWindow\":10,\"positionFraction\":0.5,\"commissionBps\":1}|fastWindow",
+            "{\"name\":\"T\",\"fastWindow\":0,\"slowWindow\":10,\"positionFraction\":0.5,\"commissionBps\":1}|fastWindow",
+            "{\"name\":\"T\",\"fastWindow\":20,\"slowWindow\":10,\"positionFraction\":0.5,\"commissionBps\":1}|slowWindow",
+            "{\"name\":\"T\",\"fastWindow\":5,\"slowWindow\":10,\"positionFraction\":1.5,\"commissionBps\":1}|positionFraction",
+            "{\"name\":\"T\",\"fastWindow\":5,\"slowWindow\":10,\"positionFraction\":0,\"commissionBps\":1}|positionFraction",
+            "{\"name\":\"T\",\"fastWindow\":5,\"slowWindow\":10,\"positionFraction\":0.5,\"commissionBps\":-1}|commissionBps"})
+    void invalidStrategyNamesTheField(String body, String field) {
+        try (Response response = api.post("api/strategies", body)) {
+            Api.assertProblem(response, 400, field);
+        }
+        long id = api.createStrategy("Update target " + field + body.hashCode(), 5, 10)
+                .getJsonNumber("id").longValue();
+        try (Response response = api.put("api/strategies/" + id, body)) {
+            Api.assertProblem(response, 400, field);
+        }
+    }
+
+    @Test
+    void everyInvalidFieldIsReported() {
+        try (Response response = api.post("api/strategies", "{}")) {
+            JsonObject problem = Api.assertProblem(response, 400, "name");
+            assertEquals(5, problem.getJsonArray("errors").size(), problem.toString());
+        }
+    }
+
+    @Test
+    void duplicateNameIsAConflict() {
+        api.createStrategy("Taken", 5, 10);
+        try (Response response = api.post("api/strategies", Api.strategyJson("Taken", 6, 12))) {
+            Api.assertProblem(response, 409, "name");
+        }
+        long other = api.createStrategy("Not taken", 5, 10).getJsonNumber("id").longValue();
+        try (Response response = api.put("api/strategies/" + other, Api.strategyJson("Taken", 5, 10))) {
+            Api.assertProblem(response, 409, "name");
+        }
+        try (Response response = api.get("api/strategies/" + other)) {
+            assertEquals("Not taken", Api.json(response).asJsonObject().getString("name"));
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"page=-1,page", "page=x,page", "size=0,size", "size=101,size", "size=ten,size",
+            "page=2147483647&size=100,page"})
+    void outOfRangePagingIsABadRequest(String query, String field) {
+        try (Response response = api.get("api/strategies?" + query)) {
+            Api.assertProblem(response, 400, field);
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "ALPHA|2014-01-02|2016-01-04|10000|from",
+            "ALPHA|2016-01-04|2030-01-02|10000|to",
+            "ALPHA|2016-01-04|2016-01-04|10000|to",
+            "ALPHA|2016-03-01|2016-01-04|10000|to",
+            "ALPHA|2016-01-04|2016-02-01|10000|from",
+            "ZULU|2016-01-04|2018-01-04|10000|symbol",
+            "alpha|2016-01-04|2018-01-04|10000|symbol",
+            "ALPHA|2016-01-04|2018-01-04|0|initialCapital",
+            "ALPHA|2016-01-04|2018-01-04|-5|initialCapital",
+            "ALPHA|2016-01-04|2018-01-04|100.123|initialCapital"})
+    void invalidBacktestNamesTheField(String symbol, String from, String to, String capital, String field) {
+        long strategyId = strategyId();
+        try (Response response = api.post("api/backtests", Api.backtestJson(strategyId, symbol, from, to, capital))) {
+            Api.assertProblem(response, 400, field);
+        }
+    }
+
+    @Test
+    void backtestOfAnUnknownStrategyNamesTheStrategy() {
+        try (Response response = api.post("api/backtests",
+                Api.backtestJson(987654, "ALPHA", "2016-01-04", "2018-01-04", "1000"))) {
+            Api.assertProblem(response, 400, "strategyId");
+        }
+    }
+
+    @Test
+    void backtestWithMissingOrMalformedDatesNamesTheField() {
+        try (Response response = api.post("api/backtests",
+                "{\"strategyId\":" + strategyId() + ",\"symbol\":\"ALPHA\",\"to\":\"2018-01-04\",\"initialCapital\":1}")) {
+            Api.assertProblem(response, 400, "from");
+        }
+        try (Response response = api.post("api/backtests", "{\"strategyId\":" + strategyId()
+                + ",\"symbol\":\"ALPHA\",\"from\":\"2016-13-45\",\"to\":\"2018-01-04\",\"initialCapital\":1}")) {
+            Api.assertProblem(response, 400, "from");
+        }
+    }
+
+    private long strategyId() {
+        try (Response response = api.get("api/strategies?size=1")) {
+            return Api.json(response).asJsonObject().getJsonArray("items").getJsonObject(0)
+                    .getJsonNumber("id").longValue();
+        }
+    }
+}
