@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -79,7 +80,7 @@ public class CacheAdminResource {
                 HealthCheckResponse response = check.call();
                 up &= response.getStatus() == HealthCheckResponse.Status.UP;
                 JsonObjectBuilder data = Json.createObjectBuilder();
-                response.getData().orElse(Map.of()).forEach((key, value) -> data.add(key, String.valueOf(value)));
+                response.getData().orElse(Map.of()).forEach((key, value) -> data.add(key, jsonValue(value)));
                 checks.add(Json.createObjectBuilder().add("name", response.getName())
                         .add("status", response.getStatus().name()).add("data", data));
             }
@@ -132,6 +133,16 @@ public class CacheAdminResource {
             throw new InvalidParameterException("cache", "must not be blank");
         }
         return inventory.cache(cache).orElseThrow(() -> new UnknownCacheException(cache));
+    }
+
+    private static JsonValue jsonValue(Object value) {
+        if (value instanceof Boolean flag) {
+            return flag ? JsonValue.TRUE : JsonValue.FALSE;
+        }
+        if (value instanceof Long || value instanceof Integer) {
+            return Json.createValue(((Number) value).longValue());
+        }
+        return Json.createValue(String.valueOf(value));
     }
 
     private static Response json(Response.Status status, JsonObjectBuilder body) {

@@ -4,25 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.UUID;
+import java.util.Map;
 
-import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -33,8 +26,7 @@ import org.redisson.config.Config;
 
 import io.tiercache.it.annotations.CountingService;
 import io.tiercache.it.annotations.ProbeServlet;
-import io.tiercache.it.annotations.TestConfigSource;
-import redis.embedded.RedisServer;
+import io.tiercache.it.support.TestEngine;
 
 /**
  * The cache annotations on the packaged WAR in Payara Micro: only our interceptor is bound to
@@ -44,37 +36,21 @@ import redis.embedded.RedisServer;
 @ExtendWith(ArquillianExtension.class)
 class CacheAnnotationsIT {
 
-    private static RedisServer redis;
-    private static int redisPort;
+    private static TestEngine engine;
 
     @ArquillianResource
     private URL deploymentUrl;
 
     @Deployment(testable = false)
-    static WebArchive deployment() throws IOException {
-        redisPort = freePort();
-        redis = RedisServer.newRedisServer().port(redisPort).bind("127.0.0.1")
-                .setting("save \"\"").setting("appendonly no").build();
-        redis.start();
-        int hazelcastPort = freePort();
-        String settings = String.join("\n",
-                "tiercache.redis.address=redis://127.0.0.1:" + redisPort,
-                "tiercache.redis.timeout=1s",
-                "tiercache.hazelcast.cluster-name=annotations-it-" + UUID.randomUUID(),
-                "tiercache.hazelcast.port=" + hazelcastPort,
-                "tiercache.hazelcast.port-auto-increment=false",
-                "tiercache.hazelcast.members=127.0.0.1:" + hazelcastPort,
-                "tiercache.hazelcast.partition-count=11");
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("tiercache.war")))
-                .addClasses(CountingService.class, ProbeServlet.class, TestConfigSource.class)
-                .addAsResource(new StringAsset(settings), TestConfigSource.RESOURCE)
-                .addAsServiceProvider(ConfigSource.class, TestConfigSource.class);
+    static WebArchive deployment() {
+        engine = TestEngine.start("annotations-it");
+        return engine.deployment(Map.of()).addClasses(CountingService.class, ProbeServlet.class);
     }
 
     @AfterAll
-    static void stopRedis() throws IOException {
-        if (redis != null) {
-            redis.stop();
+    static void stopRedis() {
+        if (engine != null) {
+            engine.stopRedis();
         }
     }
 
@@ -107,20 +83,12 @@ class CacheAnnotationsIT {
 
     private static boolean redisHas(String key) {
         Config config = new Config();
-        config.useSingleServer().setAddress("redis://127.0.0.1:" + redisPort);
+        config.useSingleServer().setAddress("redis://127.0.0.1:" + engine.redisPort());
         RedissonClient client = Redisson.create(config);
         try {
             return client.getKeys().countExists(key) == 1;
         } finally {
             client.shutdown();
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

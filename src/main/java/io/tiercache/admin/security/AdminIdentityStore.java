@@ -7,6 +7,7 @@ import java.util.logging.Logger;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
@@ -52,10 +53,19 @@ public class AdminIdentityStore implements IdentityStore {
     }
 
     /**
-     * Validates a user name and password. An unknown user costs a hash verification too, so that response times do
-     * not tell which user names exist.
+     * Validates a user name and password (a {@link UsernamePasswordCredential} or a subclass such as Basic
+     * credentials); other credentials are not validated here. An unknown user costs a hash verification too, so
+     * that response times do not tell which user names exist.
      */
-    public CredentialValidationResult validate(UsernamePasswordCredential credential) {
+    @Override
+    public CredentialValidationResult validate(Credential credential) {
+        if (!(credential instanceof UsernamePasswordCredential password)) {
+            return CredentialValidationResult.NOT_VALIDATED_RESULT;
+        }
+        return validate(password);
+    }
+
+    private CredentialValidationResult validate(UsernamePasswordCredential credential) {
         Optional<AdminUsers.User> user = users.user(credential.getCaller());
         boolean valid = passwordHash.verify(credential.getPassword().getValue(),
                 user.map(AdminUsers.User::passwordHash).orElse(unknownUserHash));

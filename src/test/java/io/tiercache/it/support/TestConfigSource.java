@@ -1,4 +1,4 @@
-package io.tiercache.it.annotations;
+package io.tiercache.it.support;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,12 +11,12 @@ import java.util.Set;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
- * The engine settings of the test deployment ({@value #RESOURCE}, written by the test: its Redis and its own
+ * The settings of a test deployment ({@value #RESOURCE}, written by the test: its Redis and its own
  * Hazelcast port and cluster), above every other configuration source.
  */
 public class TestConfigSource implements ConfigSource {
 
-    public static final String RESOURCE = "annotations-it.properties";
+    public static final String RESOURCE = "tiercache-it.properties";
 
     private final Map<String, String> properties = new HashMap<>();
 
