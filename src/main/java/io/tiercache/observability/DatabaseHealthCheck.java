@@ -2,6 +2,8 @@ package io.tiercache.observability;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Map;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
@@ -9,7 +11,6 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
@@ -30,17 +31,20 @@ public class DatabaseHealthCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME);
         try (Connection connection = dataSource.getConnection()) {
             String product = connection.getMetaData().getDatabaseProductName();
             if (!connection.isValid(TIMEOUT_SECONDS)) {
-                return response.down().withData("database", product)
-                        .withData("reason", "the connection did not validate within " + TIMEOUT_SECONDS + " s")
-                        .build();
+                return response(false, Map.of("database", product,
+                        "reason", "the connection did not validate within " + TIMEOUT_SECONDS + " s"));
             }
-            return response.up().withData("database", product).build();
+            return response(true, Map.of("database", product));
         } catch (SQLException | RuntimeException e) {
-            return response.down().withData("reason", String.valueOf(e.getMessage())).build();
+            return response(false, Map.of("reason", String.valueOf(e.getMessage())));
         }
+    }
+
+    private static HealthCheckResponse response(boolean up, Map<String, Object> data) {
+        return new HealthCheckResponse(NAME, up ? HealthCheckResponse.Status.UP : HealthCheckResponse.Status.DOWN,
+                Optional.of(data));
     }
 }
