@@ -44,7 +44,8 @@ public class AdminIdentityStore implements IdentityStore {
                     e.getMessage());
             users = AdminUsers.parse(Optional.empty(), Optional.empty(), Optional.empty());
         }
-        unknownUserHash = passwordHash.generate("unknown-user".toCharArray());
+        unknownUserHash = users.any().map(AdminUsers.User::passwordHash)
+                .orElseGet(() -> passwordHash.generate("unknown-user".toCharArray()));
     }
 
     /** How many users are configured. */
@@ -54,8 +55,8 @@ public class AdminIdentityStore implements IdentityStore {
 
     /**
      * Validates a user name and password (a {@link UsernamePasswordCredential} or a subclass such as Basic
-     * credentials); other credentials are not validated here. An unknown user costs a hash verification too, so
-     * that response times do not tell which user names exist.
+     * credentials); other credentials are not validated here. An unknown user costs the verification of a
+     * configured user's hash too, so that response times do not tell which user names exist.
      */
     @Override
     public CredentialValidationResult validate(Credential credential) {

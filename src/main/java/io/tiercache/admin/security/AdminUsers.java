@@ -80,6 +80,11 @@ final class AdminUsers {
         return Optional.ofNullable(users.get(name));
     }
 
+    /** Some configured user, if there is one. */
+    Optional<User> any() {
+        return users.values().stream().findFirst();
+    }
+
     boolean isEmpty() {
         return users.isEmpty();
     }
