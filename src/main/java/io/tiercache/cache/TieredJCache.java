@@ -181,9 +181,9 @@ public final class TieredJCache<K, V> implements TieredCache<K, V> {
         if (l2 != null) {
             L2Hit hit = readL2(text);
             if (hit != null) {
-                long ttl = Math.min(l1TtlMillis, hit.expiresAtMillis() - now);
-                if (l1 != null && ttl > 0) {
-                    flight.publish(() -> writeL1(text, key, hit.value(), ttl));
+                long expiresAt = Math.min(now + l1TtlMillis, hit.expiresAtMillis());
+                if (l1 != null && expiresAt > now) {
+                    flight.publish(() -> writeL1(text, key, hit.value(), expiresAt));
                 }
                 return hit.value();
             }
@@ -208,7 +208,7 @@ public final class TieredJCache<K, V> implements TieredCache<K, V> {
                     writeL2(text, value, false);
                 }
                 if (l1 != null) {
-                    writeL1(text, key, value, l1TtlMillis);
+                    writeL1(text, key, value, System.currentTimeMillis() + l1TtlMillis);
                 }
                 stats.put(0);
             });
@@ -255,7 +255,7 @@ public final class TieredJCache<K, V> implements TieredCache<K, V> {
                 writeL2(text, value, true);
             }
             if (l1 != null) {
-                writeL1(text, key, value, l1TtlMillis);
+                writeL1(text, key, value, System.currentTimeMillis() + l1TtlMillis);
             }
         });
         stats.put(System.nanoTime() - start);
@@ -275,7 +275,7 @@ public final class TieredJCache<K, V> implements TieredCache<K, V> {
                 writeL2(text, entry.getValue(), true);
             }
             if (l1 != null) {
-                writeL1(text, entry.getKey(), entry.getValue(), l1TtlMillis);
+                writeL1(text, entry.getKey(), entry.getValue(), System.currentTimeMillis() + l1TtlMillis);
             }
         }));
         long each = byText.isEmpty() ? 0 : (System.nanoTime() - start) / byText.size();
@@ -422,8 +422,8 @@ public final class TieredJCache<K, V> implements TieredCache<K, V> {
         }
     }
 
-    private void writeL1(String text, Object key, Object value, long ttlMillis) {
-        l1.set(text, new L1Entry(key, value, System.currentTimeMillis() + ttlMillis), ttlMillis);
+    private void writeL1(String text, Object key, Object value, long expiresAtMillis) {
+        l1.set(text, new L1Entry(key, value, expiresAtMillis), expiresAtMillis - System.currentTimeMillis());
         stats.l1Put();
     }
 

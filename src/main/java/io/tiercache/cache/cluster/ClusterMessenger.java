@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -13,6 +14,7 @@ import java.util.concurrent.TimeoutException;
 import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.IExecutorService;
+import com.hazelcast.topic.ITopic;
 
 /**
  * Delivers invalidation and generation messages to the engine on every member, synchronously: a call returns when
@@ -24,8 +26,11 @@ import com.hazelcast.core.IExecutorService;
  * Hazelcast, then {@link #end} (every member drops the keys from its near cache). When the write returns, no member
  * can serve the old value from its near cache, and no load that started before can put it back.
  *
- * <p>On a single member (or in client mode, where the members run no engine) messages are handled locally only; in
- * client mode other clients see a change when Hazelcast's own near-cache invalidation reaches them.
+ * <p>On a single member messages are handled locally only. In client mode the members of the external cluster run no
+ * engine: messages go to the other clients through the Hazelcast topic {@code tiercache.invalidation}, which is
+ * asynchronous, so another client's near cache drops a changed key within milliseconds but not before the write
+ * returns, and the fencing of loads is per client (Hazelcast's own near-cache invalidation, batched by the members,
+ * follows later).
  *
  * <p>Thread-safe.
  */
@@ -38,33 +43,48 @@ public final class ClusterMessenger implements AutoCloseable {
     private final boolean clientMode;
     private final long timeoutNanos;
     private final IExecutorService executor;
+    private final ITopic<MemberTask> topic;
+    private final UUID topicListener;
+    private final String origin = UUID.randomUUID().toString();
 
     public ClusterMessenger(HazelcastInstance hazelcast, MemberHandler local, boolean clientMode, Duration timeout) {
         this.hazelcast = hazelcast;
         this.local = local;
         this.clientMode = clientMode;
         this.timeoutNanos = timeout.toNanos();
-        this.executor = clientMode ? null : hazelcast.getExecutorService("tiercache.invalidation");
-        if (!clientMode) {
+        if (clientMode) {
+            this.executor = null;
+            this.topic = hazelcast.getTopic("tiercache.invalidation");
+            this.topicListener = topic.addMessageListener(message -> {
+                MemberTask task = message.getMessageObject();
+                if (!origin.equals(task.origin())) {
+                    task.deliver(local);
+                }
+            });
+        } else {
+            this.executor = hazelcast.getExecutorService("tiercache.invalidation");
+            this.topic = null;
+            this.topicListener = null;
             MemberRegistry.register(hazelcast.getName(), local);
         }
     }
 
     public void begin(String cache, Collection<String> keys) {
-        send(new MemberTask(MemberTask.Kind.BEGIN, cache, keys, 0));
+        send(new MemberTask(origin, MemberTask.Kind.BEGIN, cache, keys, 0));
     }
 
     public void end(String cache, Collection<String> keys) {
-        send(new MemberTask(MemberTask.Kind.END, cache, keys, 0));
+        send(new MemberTask(origin, MemberTask.Kind.END, cache, keys, 0));
     }
 
     public void generation(String cache, long generation) {
-        send(new MemberTask(MemberTask.Kind.GENERATION, cache, null, generation));
+        send(new MemberTask(origin, MemberTask.Kind.GENERATION, cache, null, generation));
     }
 
     private void send(MemberTask task) {
         task.deliver(local);
         if (clientMode) {
+            topic.publish(task);
             return;
         }
         Set<Member> members = hazelcast.getCluster().getMembers();
@@ -90,7 +110,9 @@ public final class ClusterMessenger implements AutoCloseable {
 
     @Override
     public void close() {
-        if (!clientMode) {
+        if (clientMode) {
+            topic.removeMessageListener(topicListener);
+        } else {
             MemberRegistry.unregister(hazelcast.getName());
         }
     }

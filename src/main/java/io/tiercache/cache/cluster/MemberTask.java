@@ -9,8 +9,8 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastInstanceAware;
 
 /**
- * A message from one member's engine to every member's engine, run on each member by the Hazelcast executor.
- * Serialized with Java serialization (its classes are under {@code io.tiercache}, inside the class filter).
+ * A message from one engine to every other engine of the cluster: run on each member by the Hazelcast executor, or
+ * (client mode) published on a topic. Serialized with Java serialization (its classes are inside the class filter).
  */
 final class MemberTask implements Callable<Boolean>, Serializable, HazelcastInstanceAware {
 
@@ -20,9 +20,11 @@ final class MemberTask implements Callable<Boolean>, Serializable, HazelcastInst
     private final String cache;
     private final ArrayList<String> keys;
     private final long generation;
+    private final String origin;
     private transient HazelcastInstance instance;
 
-    MemberTask(Kind kind, String cache, Collection<String> keys, long generation) {
+    MemberTask(String origin, Kind kind, String cache, Collection<String> keys, long generation) {
+        this.origin = origin;
         this.kind = kind;
         this.cache = cache;
         this.keys = keys == null ? null : new ArrayList<>(keys);
@@ -42,6 +44,11 @@ final class MemberTask implements Callable<Boolean>, Serializable, HazelcastInst
         }
         deliver(handler);
         return Boolean.TRUE;
+    }
+
+    /** The messenger that sent this message. */
+    String origin() {
+        return origin;
     }
 
     void deliver(MemberHandler handler) {

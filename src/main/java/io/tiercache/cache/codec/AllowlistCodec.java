@@ -47,7 +47,8 @@ public final class AllowlistCodec {
         this.allow = Arrays.stream(allow.split(";")).map(String::trim).filter(p -> !p.isEmpty()).toList();
         for (String pattern : this.allow) {
             if (pattern.startsWith("!") || pattern.contains("=") || pattern.contains("/")) {
-                throw new IllegalArgumentException("Allowlist entry '" + pattern + "' must be a class or package pattern");
+                throw new IllegalArgumentException(
+                        "Allowlist entry '" + pattern + "' must be a class or package pattern");
             }
         }
         String spec = String.join(";", limits, String.join(";", this.allow), "!*");

@@ -35,7 +35,8 @@ public final class Durations {
             };
         } catch (RuntimeException e) {
             throw new IllegalArgumentException(
-                    "Property " + property + ": '" + text + "' is not a duration (use 50ms, 30s, 5m, 1h, 1d or PT5M)", e);
+                    "Property " + property + ": '" + text + "' is not a duration (use 50ms, 30s, 5m, 1h, 1d or PT5M)",
+                    e);
         }
     }
 }

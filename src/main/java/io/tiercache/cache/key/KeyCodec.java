@@ -6,8 +6,8 @@ import java.math.BigInteger;
 /**
  * Turns cache keys into their stable text and builds the Redis key names and glob patterns of one cache.
  * Supported keys: {@link String} (as is), {@link Byte}, {@link Short}, {@link Integer}, {@link Long},
- * {@link BigInteger} (decimal), {@link BigDecimal} (plain string) and serializable {@link StableKey}s. Keys of different types
- * with the same text are the same entry. Immutable and thread-safe.
+ * {@link BigInteger} (decimal), {@link BigDecimal} (plain string) and serializable {@link StableKey}s. Keys of
+ * different types with the same text are the same entry. Immutable and thread-safe.
  */
 public final class KeyCodec {
 
@@ -44,7 +44,8 @@ public final class KeyCodec {
             }
             return text;
         }
-        throw new IllegalArgumentException("Unsupported cache key type " + (key == null ? "null" : key.getClass().getName())
+        String type = key == null ? "null" : key.getClass().getName();
+        throw new IllegalArgumentException("Unsupported cache key type " + type
                 + ": use String, Byte, Short, Integer, Long, BigInteger, BigDecimal or implement "
                 + StableKey.class.getName());
     }

@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
+import com.hazelcast.client.map.impl.nearcache.NearCachedClientMapProxy;
 import com.hazelcast.config.EvictionConfig;
 import com.hazelcast.config.EvictionPolicy;
 import com.hazelcast.config.InMemoryFormat;
@@ -29,10 +30,10 @@ import io.tiercache.cache.config.CacheSettings;
  *
  * <p>Map: binary in-memory format, per-member size limit with the configured eviction policy, per-entry TTL.
  * Near cache: {@code OBJECT} format (a hit returns the cached instance without deserializing), local entries cached
- * too ({@code cache-local-entries}), invalidated on change. Hazelcast's near-cache invalidation reaches other members
- * asynchronously; the engine makes writes visible everywhere before they return by calling
- * {@link #invalidateNearCache(Collection)} on every member itself (this uses Hazelcast's member-side near-cache
- * handle, an internal but stable API since 4.0; on a client the near cache is left to Hazelcast's own invalidation).
+ * too on a member ({@code cache-local-entries}; a client has none), invalidated on change. Hazelcast's near-cache
+ * invalidation reaches other members asynchronously; the engine makes writes visible everywhere before they return
+ * by calling {@link #invalidateNearCache(Collection)} on every member itself (this uses the near-cache handle of
+ * Hazelcast's member and client map proxies, an internal API stable since 4.0).
  *
  * <p>Thread-safe: all state is in Hazelcast.
  */
@@ -56,7 +57,7 @@ public final class L1Tier {
         EvictionPolicy policy = EvictionPolicy.valueOf(settings.l1Eviction());
         NearCacheConfig nearCacheConfig = new NearCacheConfig(mapName)
                 .setInMemoryFormat(InMemoryFormat.OBJECT)
-                .setCacheLocalEntries(true)
+                .setCacheLocalEntries(!client)
                 .setInvalidateOnChange(true)
                 .setSerializeKeys(false)
                 .setTimeToLiveSeconds((int) Math.max(1, Math.min(Integer.MAX_VALUE,
@@ -83,8 +84,12 @@ public final class L1Tier {
         if (!client) {
             map.addLocalEntryListener(new Counter(evictions, expirations));
         }
-        NearCache<Object, Object> nearCache = map instanceof NearCachedMapProxyImpl<?, ?> proxy
-                ? proxy.getNearCache() : null;
+        NearCache<Object, Object> nearCache = null;
+        if (map instanceof NearCachedMapProxyImpl<?, ?> memberProxy) {
+            nearCache = memberProxy.getNearCache();
+        } else if (map instanceof NearCachedClientMapProxy<?, ?> clientProxy) {
+            nearCache = clientProxy.getNearCache();
+        }
         return new L1Tier(map, nearCache);
     }
 

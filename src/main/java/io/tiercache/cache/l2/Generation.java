@@ -1,10 +1,8 @@
 package io.tiercache.cache.l2;
 
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
-import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.map.IMap;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
@@ -23,8 +21,8 @@ import org.redisson.client.codec.StringCodec;
  * all of these with one number. The cost is that an outage empties L2 for that cache, which refills from the
  * loaders.
  *
- * <p>Where it lives: a Hazelcast map {@code tiercache.generations} (cache name to generation, updated atomically by
- * an entry processor), so every member agrees while Redis is down; each bump is also pushed synchronously to every
+ * <p>Where it lives: a Hazelcast map {@code tiercache.generations} (cache name to generation, updated atomically by a
+ * compare-and-set), so every member agrees while Redis is down; each bump is also pushed synchronously to every
  * member (see {@code io.tiercache.cache.cluster}). It is mirrored in Redis under
  * {@code tiercache-meta:<cache>:generation} as soon as Redis can be written, so that a whole new cluster starts from
  * it. Generations are monotonic ({@code max(previous + 1, now in ms)}), so a value never comes back after a restart
@@ -61,15 +59,18 @@ public final class Generation {
         return "tiercache-meta:" + cacheName + ":generation";
     }
 
-    /** The generation of {@code cacheName}: from Hazelcast, else from Redis, else a new one. */
+    /**
+     * The generation of {@code cacheName}: from Hazelcast, else from Redis (waiting up to {@code startupTimeoutNanos},
+     * since the first call may have to connect), else a new one.
+     */
     public static Generation open(String cacheName, IMap<String, Long> registry, RedissonClient redisson,
-                                  RedisGuard guard) {
+                                  RedisGuard guard, long startupTimeoutNanos) {
         Long known = registry.get(cacheName);
         long fromRedis = 0;
         if (known == null) {
             try {
                 String stored = guard.call(() -> redisson.<String>getBucket(metaKey(cacheName), StringCodec.INSTANCE)
-                        .getAsync());
+                        .getAsync(), startupTimeoutNanos);
                 fromRedis = stored == null ? 0 : Long.parseLong(stored);
             } catch (L2UnavailableException e) {
                 fromRedis = 0;
@@ -87,11 +88,23 @@ public final class Generation {
         return current.get();
     }
 
-    /** Starts a new generation cluster-wide and returns it; the caller tells the other members. */
+    /**
+     * Starts a new generation cluster-wide, {@code max(previous + 1, now)}, and returns it; the caller tells the
+     * other members. A compare-and-set loop on the map rather than an entry processor, so that the members of an
+     * external cluster (client mode) need none of the engine's classes.
+     */
     public long bump() {
-        long next = registry.executeOnKey(cacheName, new Bump());
-        advanceTo(next);
-        return next;
+        while (true) {
+            Long previous = registry.get(cacheName);
+            long next = Math.max(previous == null ? current.get() + 1 : previous + 1, System.currentTimeMillis());
+            boolean won = previous == null
+                    ? registry.putIfAbsent(cacheName, next) == null
+                    : registry.replace(cacheName, previous, next);
+            if (won) {
+                advanceTo(next);
+                return next;
+            }
+        }
     }
 
     /** Adopts a generation started elsewhere (never goes back). */
@@ -112,18 +125,6 @@ public final class Generation {
             persisted.accumulateAndGet(now, Math::max);
         } catch (L2UnavailableException e) {
             // stays unpersisted; retried after the next successful write
-        }
-    }
-
-    /** Moves a generation to {@code max(previous + 1, now)} atomically on the owning member. */
-    static final class Bump implements EntryProcessor<String, Long, Long> {
-
-        @Override
-        public Long process(Map.Entry<String, Long> entry) {
-            Long previous = entry.getValue();
-            long next = Math.max(previous == null ? 0 : previous + 1, System.currentTimeMillis());
-            entry.setValue(next);
-            return next;
         }
     }
 }

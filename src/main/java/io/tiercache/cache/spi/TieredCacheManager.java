@@ -137,8 +137,8 @@ public final class TieredCacheManager implements CacheManager, MemberHandler {
                 : null;
         L2Tier l2 = cacheSettings.l2Enabled()
                 ? new L2Tier(redisson, guard, new KeyCodec(cacheName), codec,
-                Generation.open(cacheName, generations, redisson, guard), settings.scanCount(),
-                settings.scanTimeout().toNanos())
+                Generation.open(cacheName, generations, redisson, guard, settings.redisConnectTimeout().toNanos()),
+                settings.scanCount(), settings.scanTimeout().toNanos())
                 : null;
         return new TieredJCache<>(cacheName, this, configuration, cacheSettings, l1, l2, messenger, stats,
                 this::closed);

@@ -157,8 +157,8 @@ public final class StatisticsRecorder {
     }
 
     public TieredCacheStatistics snapshot() {
-        return new TieredCacheStatistics(cacheName, l1Hits.sum() + l2Hits.sum(), misses.sum(), puts.sum(), removals.sum(),
-                loads.sum(), loadFailures.sum(), loadNanos.sum(),
+        return new TieredCacheStatistics(cacheName, l1Hits.sum() + l2Hits.sum(), misses.sum(), puts.sum(),
+                removals.sum(), loads.sum(), loadFailures.sum(), loadNanos.sum(),
                 new LayerStatistics(l1Hits.sum(), l1Misses.sum(), l1Puts.sum(), l1Evictions.sum(),
                         l1Expirations.sum(), l1Errors.sum(), 0, l1Latency.snapshot()),
                 new LayerStatistics(l2Hits.sum(), l2Misses.sum(), l2Puts.sum(), 0, l2Expirations.sum(),

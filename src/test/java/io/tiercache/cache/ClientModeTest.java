@@ -1,0 +1,89 @@
+package io.tiercache.cache;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Properties;
+
+import javax.cache.configuration.MutableConfiguration;
+
+import com.hazelcast.client.impl.proxy.ClientMapProxy;
+import com.hazelcast.config.Config;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import io.tiercache.cache.spi.TieredCacheManager;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import redis.embedded.RedisServer;
+
+/** The engine as a Hazelcast client of an external cluster (here a plain member started by the test). */
+class ClientModeTest {
+
+    private static RedisServer redis;
+    private static HazelcastInstance externalMember;
+    private static TieredCacheManager clientA;
+    private static TieredCacheManager clientB;
+
+    @BeforeAll
+    static void start() {
+        int redisPort = EngineFixture.freePort();
+        redis = EngineFixture.startRedis(redisPort);
+        int memberPort = EngineFixture.freePort();
+        Config config = new Config().setClusterName("client-mode");
+        config.setProperty("hazelcast.logging.type", "none");
+        config.setProperty("hazelcast.partition.count", "11");
+        config.getNetworkConfig().setPort(memberPort).setPortAutoIncrement(false).setPublicAddress("127.0.0.1")
+                .getInterfaces().setEnabled(true).addInterface("127.0.0.1");
+        config.getNetworkConfig().getJoin().getAutoDetectionConfig().setEnabled(false);
+        config.getNetworkConfig().getJoin().getMulticastConfig().setEnabled(false);
+        config.getNetworkConfig().getJoin().getTcpIpConfig().setEnabled(true).addMember("127.0.0.1:" + memberPort);
+        externalMember = Hazelcast.newHazelcastInstance(config);
+        clientA = EngineFixture.manager("client-a", clientProperties(memberPort, redisPort));
+        clientB = EngineFixture.manager("client-b", clientProperties(memberPort, redisPort));
+    }
+
+    private static Properties clientProperties(int memberPort, int redisPort) {
+        Properties p = EngineFixture.properties("client-mode", memberPort, redisPort);
+        p.setProperty("tiercache.hazelcast.mode", "client");
+        return p;
+    }
+
+    @AfterAll
+    static void stop() {
+        clientB.close();
+        clientA.close();
+        externalMember.shutdown();
+        EngineFixture.stop(redis);
+    }
+
+    private static TieredCache<String, String> cache(TieredCacheManager manager) {
+        return manager.createCache("client-cache", new MutableConfiguration<String, String>()
+                .setTypes(String.class, String.class)).unwrap(TieredCache.class);
+    }
+
+    @Test
+    void cachesThroughANearCachedClientOfTheExternalCluster() throws InterruptedException {
+        TieredCache<String, String> a = cache(clientA);
+        TieredCache<String, String> b = cache(clientB);
+        assertTrue(clientA.unwrap(HazelcastInstance.class).getMap("tiercache.client-cache")
+                .getClass().getSimpleName().startsWith("NearCached"), "the client map has a near cache");
+        assertTrue(clientA.unwrap(HazelcastInstance.class).getMap("tiercache.client-cache") instanceof ClientMapProxy);
+        a.put("k", "v");
+        assertEquals("v", a.get("k"));
+        assertEquals("v", b.get("k"));
+        assertEquals(1, externalMember.getMap("tiercache.client-cache").size(), "L1 lives in the external cluster");
+        a.remove("k");
+        assertNull(a.get("k"), "the writing client reads its own remove at once");
+        long deadline = System.currentTimeMillis() + 5000;
+        while (b.get("k") != null) {
+            assertTrue(System.currentTimeMillis() < deadline, "the other client sees the remove eventually");
+            Thread.sleep(20);
+        }
+        a.put("list:1", "x");
+        a.put("list:2", "y");
+        assertEquals(2, b.invalidatePattern("list:*"));
+        assertNull(a.get("list:1"));
+    }
+}
