@@ -12,7 +12,10 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.Comparator;
 import java.util.List;
 
-/** Bean Validation failures of a request: 400 with one {@link FieldError} per violation. */
+/**
+ * Bean Validation failures of a request: 400 with one {@link FieldError} per violation (a violation of a result
+ * is an unexpected failure: 500).
+ */
 @Provider
 public final class ConstraintViolationMapper implements ExceptionMapper<ConstraintViolationException> {
 
@@ -21,12 +24,25 @@ public final class ConstraintViolationMapper implements ExceptionMapper<Constrai
 
     @Override
     public Response toResponse(ConstraintViolationException exception) {
+        if (exception.getConstraintViolations().stream().anyMatch(ConstraintViolationMapper::aboutResult)) {
+            return UnexpectedExceptionMapper.problem(exception, Problem.instance(uriInfo)).toResponse();
+        }
         List<FieldError> errors = exception.getConstraintViolations().stream()
                 .map(v -> new FieldError(field(v), v.getMessage()))
                 .sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::message))
                 .toList();
         return Problem.of("validation", "Invalid request", 400, "The request has " + errors.size()
-                + " invalid field(s)", Problems.instance(uriInfo), errors).toResponse();
+                + " invalid field(s)", Problem.instance(uriInfo), errors).toResponse();
+    }
+
+    /** A violation of a method's result is the server's fault, not the request's. */
+    private static boolean aboutResult(ConstraintViolation<?> violation) {
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.RETURN_VALUE) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

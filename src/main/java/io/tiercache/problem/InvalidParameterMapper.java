@@ -17,7 +17,7 @@ public final class InvalidParameterMapper implements ExceptionMapper<InvalidPara
     @Override
     public Response toResponse(InvalidParameterException exception) {
         return Problem.of("invalid-parameter", "Invalid request parameter", 400,
-                        exception.field() + " " + exception.getMessage(), Problems.instance(uriInfo),
+                        exception.field() + " " + exception.getMessage(), Problem.instance(uriInfo),
                         List.of(new FieldError(exception.field(), exception.getMessage())))
                 .toResponse();
     }

@@ -16,6 +16,6 @@ public final class JsonExceptionMapper implements ExceptionMapper<JsonException>
 
     @Override
     public Response toResponse(JsonException exception) {
-        return MalformedRequestBody.problem(exception, Problems.instance(uriInfo)).orElseThrow().toResponse();
+        return MalformedRequestBody.problem(exception, Problem.instance(uriInfo)).orElseThrow().toResponse();
     }
 }

@@ -16,6 +16,6 @@ public final class JsonbExceptionMapper implements ExceptionMapper<JsonbExceptio
 
     @Override
     public Response toResponse(JsonbException exception) {
-        return MalformedRequestBody.problem(exception, Problems.instance(uriInfo)).orElseThrow().toResponse();
+        return MalformedRequestBody.problem(exception, Problem.instance(uriInfo)).orElseThrow().toResponse();
     }
 }

@@ -5,6 +5,7 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 
 /**
@@ -35,6 +36,11 @@ public record Problem(String type, String title, int status, String detail, Stri
         Response.Status known = Response.Status.fromStatusCode(status);
         String title = known != null ? known.getReasonPhrase() : "HTTP " + status;
         return new Problem(ABOUT_BLANK, title, status, detail, instance, List.of());
+    }
+
+    /** The {@code instance} member for a request: its path. */
+    public static String instance(UriInfo uriInfo) {
+        return uriInfo == null ? null : uriInfo.getRequestUri().getRawPath();
     }
 
     /** The problem as a JSON document. */

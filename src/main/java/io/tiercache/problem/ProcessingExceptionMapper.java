@@ -19,7 +19,7 @@ public final class ProcessingExceptionMapper implements ExceptionMapper<Processi
 
     @Override
     public Response toResponse(ProcessingException exception) {
-        String instance = Problems.instance(uriInfo);
+        String instance = Problem.instance(uriInfo);
         return MalformedRequestBody.problem(exception, instance)
                 .orElseGet(() -> UnexpectedExceptionMapper.problem(exception, instance))
                 .toResponse();

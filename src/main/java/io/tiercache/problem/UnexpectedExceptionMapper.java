@@ -23,7 +23,7 @@ public final class UnexpectedExceptionMapper implements ExceptionMapper<Throwabl
 
     @Override
     public Response toResponse(Throwable exception) {
-        return problem(exception, Problems.instance(uriInfo)).toResponse();
+        return problem(exception, Problem.instance(uriInfo)).toResponse();
     }
 
     static Problem problem(Throwable exception, String instance) {

@@ -30,7 +30,7 @@ public final class WebApplicationExceptionMapper implements ExceptionMapper<WebA
 
     @Override
     public Response toResponse(WebApplicationException exception) {
-        String instance = Problems.instance(uriInfo);
+        String instance = Problem.instance(uriInfo);
         Response original = exception.getResponse();
         int status = original.getStatus();
         if (status >= 500) {

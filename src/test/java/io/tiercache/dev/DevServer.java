@@ -84,7 +84,7 @@ public final class DevServer {
         long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
         while (payara.isAlive() && System.nanoTime() < deadline) {
             try {
-                HttpRequest request = HttpRequest.newBuilder(probe).timeout(Duration.ofSeconds(5)).GET().build();
+                HttpRequest request = HttpRequest.newBuilder(probe).timeout(Duration.ofSeconds(30)).GET().build();
                 if (client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     return true;
                 }

@@ -20,7 +20,7 @@ public final class DuplicateStrategyNameMapper implements ExceptionMapper<Duplic
     @Override
     public Response toResponse(DuplicateStrategyNameException exception) {
         return Problem.of("duplicate-name", "Conflict", 409, exception.getMessage(),
-                uriInfo.getRequestUri().getRawPath(),
+                Problem.instance(uriInfo),
                 List.of(new FieldError("name", "is already used by another strategy"))).toResponse();
     }
 }

@@ -20,7 +20,7 @@ public final class InvalidReferenceMapper implements ExceptionMapper<InvalidRefe
     @Override
     public Response toResponse(InvalidReferenceException exception) {
         return Problem.of("invalid-reference", "Invalid request", 400, exception.getMessage(),
-                uriInfo.getRequestUri().getRawPath(),
+                Problem.instance(uriInfo),
                 List.of(new FieldError(exception.field(), exception.getMessage()))).toResponse();
     }
 }

@@ -20,7 +20,7 @@ public final class InvalidSimulationMapper implements ExceptionMapper<InvalidSim
     @Override
     public Response toResponse(InvalidSimulationException exception) {
         return Problem.of("invalid-simulation", "Invalid backtest", 400, exception.getMessage(),
-                uriInfo.getRequestUri().getRawPath(),
+                Problem.instance(uriInfo),
                 List.of(new FieldError(exception.field(), exception.getMessage()))).toResponse();
     }
 }

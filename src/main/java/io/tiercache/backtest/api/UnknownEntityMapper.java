@@ -19,6 +19,6 @@ public final class UnknownEntityMapper implements ExceptionMapper<UnknownEntityE
     @Override
     public Response toResponse(UnknownEntityException exception) {
         return Problem.of("not-found", "Not Found", 404, exception.getMessage(),
-                uriInfo.getRequestUri().getRawPath(), List.of()).toResponse();
+                Problem.instance(uriInfo), List.of()).toResponse();
     }
 }

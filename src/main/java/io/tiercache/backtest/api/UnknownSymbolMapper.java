@@ -20,7 +20,7 @@ public final class UnknownSymbolMapper implements ExceptionMapper<UnknownSymbolE
     @Override
     public Response toResponse(UnknownSymbolException exception) {
         return Problem.of("unknown-symbol", "Invalid backtest", 400, exception.getMessage(),
-                uriInfo.getRequestUri().getRawPath(),
+                Problem.instance(uriInfo),
                 List.of(new FieldError("symbol", "has no price data; see /api/symbols"))).toResponse();
     }
 }

@@ -30,6 +30,8 @@ import java.time.LocalDate;
 @Table(name = "backtest", indexes = @Index(name = "ix_backtest_strategy", columnList = "strategy_id"))
 public class Backtest {
 
+    private static final int MAX_REASON = 1000;
+
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "backtest_seq")
     @SequenceGenerator(name = "backtest_seq", sequenceName = "backtest_seq", allocationSize = 20)
@@ -55,7 +57,7 @@ public class Backtest {
     @Column(nullable = false, length = 16)
     private BacktestStatus status;
 
-    @Column(name = "failure_reason", length = 1000)
+    @Column(name = "failure_reason", length = MAX_REASON)
     private String failureReason;
 
     @Column(name = "total_return")
@@ -113,10 +115,10 @@ public class Backtest {
         equityCurve = packedEquityCurve;
     }
 
-    /** Records a simulation that failed unexpectedly. */
+    /** Records a simulation that failed unexpectedly; the reason is cut to {@value #MAX_REASON} characters. */
     public void fail(String reason) {
         status = BacktestStatus.FAILED;
-        failureReason = reason;
+        failureReason = reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) : reason;
     }
 
     @PrePersist

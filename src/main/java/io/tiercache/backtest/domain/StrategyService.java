@@ -21,14 +21,16 @@ public class StrategyService {
     /** SQLSTATE of a unique constraint violation (H2, PostgreSQL and the SQL standard). */
     private static final String UNIQUE_VIOLATION = "23505";
 
+    /** The name filter; {@code :pattern} is a lower-case LIKE pattern with its wildcards escaped by a backslash. */
+    private static final String NAME_MATCHES = "LOWER(s.name) LIKE :pattern ESCAPE '\\'";
+
     @PersistenceContext(unitName = "tiercache")
     EntityManager em;
 
     /** Strategies whose name contains {@code nameFilter} (ignoring case; {@code null} for all), by id. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Strategy> list(String nameFilter, int offset, int limit) {
-        return em.createQuery("SELECT s FROM Strategy s WHERE LOWER(s.name) LIKE :pattern ESCAPE '\\' ORDER BY s.id",
-                        Strategy.class)
+        return em.createQuery("SELECT s FROM Strategy s WHERE " + NAME_MATCHES + " ORDER BY s.id", Strategy.class)
                 .setParameter("pattern", likePattern(nameFilter))
                 .setFirstResult(offset)
                 .setMaxResults(limit)
@@ -37,7 +39,7 @@ public class StrategyService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public long count(String nameFilter) {
-        return em.createQuery("SELECT COUNT(s) FROM Strategy s WHERE LOWER(s.name) LIKE :pattern ESCAPE '\\'", Long.class)
+        return em.createQuery("SELECT COUNT(s) FROM Strategy s WHERE " + NAME_MATCHES, Long.class)
                 .setParameter("pattern", likePattern(nameFilter))
                 .getSingleResult();
     }

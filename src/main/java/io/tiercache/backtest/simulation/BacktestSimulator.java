@@ -87,7 +87,7 @@ public final class BacktestSimulator {
     }
 
     private static Run simulate(PriceSeries series, int first, int last, StrategyParameters parameters,
-                                     double capital) {
+                                double capital) {
         int fast = parameters.fastWindow();
         int slow = parameters.slowWindow();
         double commission = parameters.commissionBps() / 10_000;
@@ -95,20 +95,23 @@ public final class BacktestSimulator {
         double[] equity = new double[days];
         double cash = capital;
         double shares = 0;
+        boolean invested = false;
         int trades = 0;
         for (int day = 0; day < days; day++) {
             int index = first + day;
             double close = series.close(index);
             if (day >= slow - 1) {
                 boolean wantLong = average(series, index, fast) > average(series, index, slow);
-                if (wantLong && shares == 0) {
-                    double committed = parameters.positionFraction() * (cash + shares * close);
+                if (wantLong && !invested) {
+                    double committed = parameters.positionFraction() * cash;
                     shares = committed / (1 + commission) / close;
                     cash -= committed;
+                    invested = true;
                     trades++;
-                } else if (!wantLong && shares > 0) {
+                } else if (!wantLong && invested) {
                     cash += shares * close * (1 - commission);
                     shares = 0;
+                    invested = false;
                     trades++;
                 }
             }

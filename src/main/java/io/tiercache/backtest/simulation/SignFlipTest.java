@@ -14,7 +14,7 @@ import java.util.SplittableRandom;
 final class SignFlipTest {
 
     /** Resamples per test; sets the cost of a backtest (tens of milliseconds over ten years of days). */
-    static final int RESAMPLES = 20_000;
+    static final int RESAMPLES = 10_000;
 
     private SignFlipTest() {
     }

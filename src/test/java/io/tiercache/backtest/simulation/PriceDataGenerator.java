@@ -35,7 +35,7 @@ public final class PriceDataGenerator {
 
     private static final long SEED = 20150102L;
     private static final double YEAR = 252;
-    private static final double BULL_TO_BEAR = 1.0 / 300;
+    private static final double BULL_TO_BEAR = 1.0 / 400;
     private static final double BEAR_TO_BULL = 1.0 / 100;
 
     /** Annual drift and volatility of each regime, and the first close. */
