@@ -25,6 +25,7 @@ public class CacheInventory {
     private static final Logger LOG = Logger.getLogger(CacheInventory.class.getName());
 
     private final CacheManagerSource source;
+    private volatile String lastFailure;
 
     @Inject
     public CacheInventory(CacheManagerSource source) {
@@ -36,13 +37,21 @@ public class CacheInventory {
         this.source = null;
     }
 
-    /** The tiered cache manager, or empty if it could not be started (the failure is logged). */
+    /**
+     * The tiered cache manager, or empty if it could not be started (the failure is logged when it first occurs,
+     * not again on every later call that meets the same failure).
+     */
     public Optional<TieredCacheManager> manager() {
         try {
             CacheManager manager = source.cacheManager();
+            lastFailure = null;
             return Optional.of(manager.unwrap(TieredCacheManager.class));
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "The tiered cache manager is not available", e);
+            String failure = String.valueOf(e);
+            if (!failure.equals(lastFailure)) {
+                lastFailure = failure;
+                LOG.log(Level.WARNING, "The tiered cache manager is not available", e);
+            }
             return Optional.empty();
         }
     }

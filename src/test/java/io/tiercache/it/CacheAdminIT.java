@@ -122,6 +122,18 @@ class CacheAdminIT {
     }
 
     @Test
+    void anEncodedOrUnnormalisedPathDoesNotBypassAuthentication() {
+        for (String path : List.of("api/%63ache/stats", "api//cache/stats", "api/./cache/stats",
+                "api/cache/../cache/stats", "api/cache/stats/")) {
+            try (Response response = api.target("").path(path).request().get()) {
+                assertNoStore(response);
+                assertTrue(response.getStatus() == 401 || response.getStatus() == 404,
+                        () -> path + ": " + response.getStatus() + " " + response.readEntity(String.class));
+            }
+        }
+    }
+
+    @Test
     void theRestOfTheApiStaysOpen() {
         try (Response response = api.get("api/strategies")) {
             assertEquals(200, response.getStatus());
