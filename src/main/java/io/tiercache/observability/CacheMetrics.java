@@ -54,7 +54,7 @@ public class CacheMetrics {
     ManagedScheduledExecutorService scheduler;
 
     private final Map<String, CacheGauges> caches = new HashMap<>();
-    private ScheduledFuture<?> refresher;
+    private volatile ScheduledFuture<?> refresher;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
         registerEngineGauges();
@@ -63,14 +63,11 @@ public class CacheMetrics {
         refresher = scheduler.scheduleWithFixedDelay(this::refresh, every, every, TimeUnit.MILLISECONDS);
     }
 
+    /** Stops the synchronisation; the registry and its gauges go with the application. */
     @PreDestroy
     void stop() {
         if (refresher != null) {
             refresher.cancel(false);
-        }
-        synchronized (this) {
-            caches.values().forEach(CacheGauges::unregister);
-            caches.clear();
         }
     }
 
