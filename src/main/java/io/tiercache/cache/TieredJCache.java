@@ -148,7 +148,7 @@ public final class TieredJCache<K, V> implements TieredCache<K, V> {
         }
         if (l2 != null) {
             try {
-                return l2.get(text) != null;
+                return l2.get(text, () -> { }) != null;
             } catch (L2UnavailableException | RejectedValueException e) {
                 return false;
             }
@@ -219,7 +219,7 @@ public final class TieredJCache<K, V> implements TieredCache<K, V> {
     private L2Hit readL2(String text) {
         long start = stats.start();
         try {
-            L2Hit hit = l2.get(text);
+            L2Hit hit = l2.get(text, stats::l2Expired);
             if (hit == null) {
                 stats.l2Miss(start);
             } else {

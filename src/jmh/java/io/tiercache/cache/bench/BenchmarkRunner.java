@@ -30,7 +30,7 @@ public final class BenchmarkRunner {
     public static void main(String[] args) throws RunnerException {
         Options options = new OptionsBuilder()
                 .include(TieredCacheBenchmark.class.getName() + "." + System.getProperty("bench.include", ".*"))
-                .forks(1)
+                .forks(Integer.getInteger("bench.forks", 1))
                 .threads(1)
                 .warmupIterations(Integer.getInteger("bench.warmup", 3))
                 .warmupTime(TimeValue.seconds(Integer.getInteger("bench.time", 1)))

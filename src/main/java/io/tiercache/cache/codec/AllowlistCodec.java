@@ -76,7 +76,12 @@ public final class AllowlistCodec {
 
     /** Reads the value serialized in {@code bytes} from {@code offset} on. */
     public Object decode(byte[] bytes, int offset) {
-        try (ObjectInputStream in = new FilteredInput(new ByteArrayInputStream(bytes, offset, bytes.length - offset))) {
+        return decode(new ByteArrayInputStream(bytes, offset, bytes.length - offset));
+    }
+
+    /** Reads the value serialized in {@code stream}. */
+    public Object decode(InputStream stream) {
+        try (ObjectInputStream in = new FilteredInput(stream)) {
             return in.readObject();
         } catch (InvalidClassException e) {
             throw new RejectedValueException("Value rejected by the allowlist " + allow + ": " + e.getMessage(), e);

@@ -10,7 +10,7 @@ import java.nio.ByteBuffer;
 public final class L2Envelope {
 
     public static final int HEADER = 17;
-    private static final byte FORMAT = 1;
+    static final byte FORMAT = 1;
 
     private L2Envelope() {
     }
@@ -18,18 +18,6 @@ public final class L2Envelope {
     public static byte[] wrap(long generation, long expiresAtMillis, byte[] payload) {
         return ByteBuffer.allocate(HEADER + payload.length).put(FORMAT).putLong(generation)
                 .putLong(expiresAtMillis).put(payload).array();
-    }
-
-    public static boolean valid(byte[] stored) {
-        return stored.length > HEADER && stored[0] == FORMAT;
-    }
-
-    public static long generation(byte[] stored) {
-        return ByteBuffer.wrap(stored).getLong(1);
-    }
-
-    public static long expiresAt(byte[] stored) {
-        return ByteBuffer.wrap(stored).getLong(9);
     }
 
     /** The generation as the 8 bytes the Lua scripts compare with {@code string.sub(value, 2, 9)}. */

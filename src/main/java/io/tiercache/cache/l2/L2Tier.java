@@ -21,8 +21,9 @@ import org.redisson.client.codec.ByteArrayCodec;
  * ({@code PX}), holding an {@link L2Envelope}. Every call goes through the manager's {@link RedisGuard} and so
  * either answers within the bound or throws {@link L2UnavailableException}.
  *
- * <p>Values are encoded and decoded by the {@link AllowlistCodec}; a stored value that is malformed, names a class
- * outside the allowlist or belongs to an older {@link Generation} is never returned.
+ * <p>Values are encoded by the {@link AllowlistCodec} and decoded by it through the {@link EnvelopeCodec} (on
+ * Redisson's I/O threads); a stored value that is malformed, names a class outside the allowlist or belongs to an
+ * older {@link Generation} is never returned.
  *
  * <p>Thread-safe.
  */
@@ -37,6 +38,7 @@ public final class L2Tier {
     private final KeyCodec keys;
     private final AllowlistCodec codec;
     private final Generation generation;
+    private final EnvelopeCodec envelopeCodec;
     private final int scanCount;
     private final long scanTimeoutNanos;
 
@@ -47,6 +49,7 @@ public final class L2Tier {
         this.keys = keys;
         this.codec = codec;
         this.generation = generation;
+        this.envelopeCodec = new EnvelopeCodec(codec, generation);
         this.scanCount = scanCount;
         this.scanTimeoutNanos = scanTimeoutNanos;
     }
@@ -58,26 +61,23 @@ public final class L2Tier {
     /**
      * The live value of {@code text}, or null when Redis has none of the current generation.
      *
+     * @param expired counts values found past their expiry
      * @throws L2UnavailableException when Redis cannot answer within the bound
      * @throws RejectedValueException when the stored value must not be deserialized
      */
-    public L2Hit get(String text) {
+    public L2Hit get(String text, Runnable expired) {
         String redisKey = keys.redisKey(text);
-        byte[] stored = guard.call(() -> redisson.<byte[]>getBucket(redisKey, ByteArrayCodec.INSTANCE).getAsync());
-        if (stored == null) {
-            return null;
+        Object read = guard.call(() -> redisson.<Object>getBucket(redisKey, envelopeCodec).getAsync());
+        if (read instanceof L2Hit hit) {
+            return hit;
         }
-        if (!L2Envelope.valid(stored)) {
-            throw new RejectedValueException("Value of " + redisKey + " is not in the tiercache format", null);
+        if (read instanceof EnvelopeCodec.Rejected rejected) {
+            throw new RejectedValueException("Value of " + redisKey + " rejected: " + rejected.reason(), null);
         }
-        if (L2Envelope.generation(stored) != generation.current()) {
-            return null;
+        if (read == EnvelopeCodec.Absent.EXPIRED) {
+            expired.run();
         }
-        long expiresAt = L2Envelope.expiresAt(stored);
-        if (expiresAt <= System.currentTimeMillis()) {
-            return null;
-        }
-        return new L2Hit(codec.decode(stored, L2Envelope.HEADER), expiresAt);
+        return null;
     }
 
     /** Stores {@code value} for {@code ttlMillis}. */
