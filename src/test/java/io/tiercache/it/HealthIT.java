@@ -30,7 +30,7 @@ import io.tiercache.it.support.TestEngine;
  * MicroProfile Health of the packaged WAR in Payara Micro: liveness, and readiness that reports the database,
  * Hazelcast and Redis; when the test's redis-server is stopped the service stays ready with Redis reported
  * {@code DOWN} and degraded (and keeps serving cached reads), and it reports Redis {@code UP} again once the server
- * is back.
+ * is back. With no admin user configured, the admin API refuses everyone.
  */
 @ExtendWith(ArquillianExtension.class)
 class HealthIT {
@@ -74,6 +74,18 @@ class HealthIT {
             JsonObject live = Api.json(response).asJsonObject();
             assertEquals(200, response.getStatus(), live.toString());
             assertEquals("UP", check(live, "cache-engine").getString("status"), live.toString());
+        }
+    }
+
+    /** This deployment configures no admin user: the admin API refuses everyone. */
+    @Test
+    void withoutConfiguredUsersTheAdminApiRefusesEveryone() {
+        for (String user : new String[] {"admin", "cache-admin", ""}) {
+            try (Response response = api.target("api/cache/stats").request()
+                    .header("Authorization", CacheAdminIT.basic(user, "")).get()) {
+                assertEquals("no-store", response.getHeaderString("Cache-Control"));
+                Api.assertProblem(response, 401, null);
+            }
         }
     }
 
