@@ -40,7 +40,10 @@ final class CacheGauges {
     private final List<MetricID> registered = new ArrayList<>();
     private volatile Timed last;
 
-    /** @param hazelcast the engine's Hazelcast member, for the L1 size, or null (client mode: no L1 size gauge) */
+    /**
+     * @param hazelcast the engine's Hazelcast member, for the L1 size, or null (client mode); there is no L1 size
+     *                  gauge without a member or when the cache has no L1
+     */
     CacheGauges(MetricRegistry registry, TieredCache<?, ?> cache, HazelcastInstance hazelcast) {
         this.registry = registry;
         this.cache = cache;
@@ -87,8 +90,9 @@ final class CacheGauges {
         gauge("tiercache.cache.load.time", "Time spent in loaders, in total", MetricUnits.SECONDS,
                 s -> s.loadTimeNanos() / NANOS_PER_SECOND);
         latency("tiercache.cache.load.latency", "Latency of loader runs", TieredCacheStatistics::load);
-        if (hazelcast != null) {
-            IMap<?, ?> map = hazelcast.getMap(L1Tier.mapName(cache.getName()));
+        String mapName = L1Tier.mapName(cache.getName());
+        if (hazelcast != null && hazelcast.getConfig().getMapConfigOrNull(mapName) != null) {
+            IMap<?, ?> map = hazelcast.getMap(mapName);
             registerGauge(Metadata.builder().withName("tiercache.cache.l1.entries")
                             .withDescription("Entries of the L1 map owned by this member").withUnit(COUNT).build(),
                     () -> map.getLocalMapStats().getOwnedEntryCount(), cacheTag());
