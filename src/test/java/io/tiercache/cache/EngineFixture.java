@@ -41,6 +41,51 @@ public final class EngineFixture {
         }
     }
 
+    /**
+     * A redis-server on 127.0.0.1:{@code port} whose append-only file in {@code dir} survives a restart ({@link #stop}
+     * terminates the process, and Redis flushes the file on termination).
+     */
+    public static RedisServer startPersistentRedis(int port, java.nio.file.Path dir) {
+        try {
+            RedisServer server = RedisServer.newRedisServer().port(port).bind("127.0.0.1")
+                    .setting("dir " + dir).setting("appendonly yes").setting("appendfsync everysec")
+                    .setting("save \"\"").build();
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Polls {@code condition} (exceptions count as false) for up to 30 s. */
+    public static boolean eventually(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < deadline) {
+            try {
+                if (condition.getAsBoolean()) {
+                    return true;
+                }
+            } catch (RuntimeException e) {
+                // not yet: e.g. Redisson still reconnecting
+            }
+            Thread.sleep(100);
+        }
+        return false;
+    }
+
+    /** Whether Redis on {@code port} holds {@code key}, asked through a client of its own. */
+    public static boolean redisHas(int port, String key) {
+        org.redisson.config.Config config = new org.redisson.config.Config();
+        config.useSingleServer().setAddress("redis://127.0.0.1:" + port).setConnectionMinimumIdleSize(1)
+                .setConnectionPoolSize(1);
+        org.redisson.api.RedissonClient client = org.redisson.Redisson.create(config);
+        try {
+            return client.getKeys().countExists(key) == 1;
+        } finally {
+            client.shutdown();
+        }
+    }
+
     public static void stop(RedisServer server) {
         try {
             if (server != null && server.isActive()) {

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -21,14 +24,17 @@ import redis.embedded.RedisServer;
 /** Two Hazelcast members in one JVM: a write through one is seen by the other's very next read. */
 class ReadYourWritesTest {
 
+    private static Path dataDir;
+    private static int redisPort;
     private static RedisServer redis;
     private static TieredCacheManager memberA;
     private static TieredCacheManager memberB;
 
     @BeforeAll
-    static void start() throws InterruptedException {
-        int redisPort = EngineFixture.freePort();
-        redis = EngineFixture.startRedis(redisPort);
+    static void start() throws InterruptedException, IOException {
+        dataDir = Files.createTempDirectory("tiercache-ryw");
+        redisPort = EngineFixture.freePort();
+        redis = EngineFixture.startPersistentRedis(redisPort, dataDir);
         int portA = EngineFixture.freePort();
         int portB = EngineFixture.freePort();
         String members = "127.0.0.1:" + portA + ",127.0.0.1:" + portB;
@@ -111,6 +117,25 @@ class ReadYourWritesTest {
         assertEquals("old", slowLoad.get(5, TimeUnit.SECONDS), "the load's callers get what it loaded");
         assertEquals("new", b.get("k"), "but it is not cached over the newer write");
         assertEquals("new", a.get("k"));
+    }
+
+    @Test
+    void aRemoveDuringARedisOutageOnOneMemberIsHonouredByTheOtherOnceRedisIsBack() throws Exception {
+        TieredCache<String, String> a = cache(memberA, "ryw-outage");
+        TieredCache<String, String> b = cache(memberB, "ryw-outage");
+        a.put("k", "before");
+        assertEquals("before", b.get("k"));
+        EngineFixture.stop(redis);
+        a.remove("k");
+        assertNull(b.get("k"));
+        redis = EngineFixture.startPersistentRedis(redisPort, dataDir);
+        assertTrue(EngineFixture.redisHas(redisPort, "tiercache:ryw-outage:k"),
+                "Redis came back with the entry A removed during the outage");
+        assertTrue(EngineFixture.eventually(() -> {
+            long before = b.snapshot().l2().misses() - b.snapshot().l2().skipped();
+            assertNull(b.get("k"), "B never serves the entry A removed during the outage");
+            return b.snapshot().l2().misses() - b.snapshot().l2().skipped() > before;
+        }), "B read Redis again: " + b.snapshot().l2());
     }
 
     private static void await(CountDownLatch latch) {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
@@ -19,8 +18,6 @@ import io.tiercache.cache.spi.TieredCacheManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.redisson.api.RedissonClient;
-import org.redisson.client.codec.ByteArrayCodec;
 import redis.embedded.RedisServer;
 
 /**
@@ -53,15 +50,7 @@ class RedisOutageTest {
     }
 
     private static RedisServer startPersistentRedis() {
-        try {
-            RedisServer server = RedisServer.newRedisServer().port(redisPort).bind("127.0.0.1")
-                    .setting("dir " + dataDir).setting("appendonly yes").setting("appendfsync always")
-                    .setting("save \"\"").build();
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return EngineFixture.startPersistentRedis(redisPort, dataDir);
     }
 
     @AfterAll
@@ -78,21 +67,6 @@ class RedisOutageTest {
         return result;
     }
 
-    private static boolean eventually(Supplier<Boolean> condition) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 15_000;
-        while (System.currentTimeMillis() < deadline) {
-            try {
-                if (condition.get()) {
-                    return true;
-                }
-            } catch (RuntimeException e) {
-                // Redisson is still reconnecting
-            }
-            Thread.sleep(100);
-        }
-        return false;
-    }
-
     @Test
     void keepsWorkingWithinTheBoundRecoversAndNeverServesWhatWasInvalidatedMeanwhile() throws Exception {
         TieredCache<String, String> cache = manager.createCache("outage", new MutableConfiguration<String, String>()
@@ -101,6 +75,9 @@ class RedisOutageTest {
             cache.put("k" + i, "before");
         }
         cache.put("list:1", "before");
+        assertEquals(0, cache.snapshot().l2().errors() + cache.snapshot().l2().skipped(),
+                "Redis took every write before the outage: " + cache.snapshot().l2());
+        assertTrue(EngineFixture.redisHas(redisPort, "tiercache:outage:k2"));
 
         EngineFixture.stop(redis);
 
@@ -121,11 +98,10 @@ class RedisOutageTest {
 
         manager.unwrap(HazelcastInstance.class).getMap("tiercache.outage").clear();
         redis = startPersistentRedis();
-        RedissonClient redisson = manager.unwrap(RedissonClient.class);
-        assertTrue(eventually(() -> redisson.getBucket("tiercache:outage:k2", ByteArrayCodec.INSTANCE).isExists()),
+        assertTrue(EngineFixture.redisHas(redisPort, "tiercache:outage:k2"),
                 "Redis came back with the entry removed during the outage still in it");
 
-        assertTrue(eventually(() -> {
+        assertTrue(EngineFixture.eventually(() -> {
             cache.put("probe", "after");
             manager.unwrap(HazelcastInstance.class).getMap("tiercache.outage").delete("probe");
             long hits = cache.snapshot().l2().hits();

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import io.tiercache.cache.codec.AllowlistCodec;
 import io.tiercache.cache.codec.RejectedValueException;
 import io.tiercache.cache.key.KeyCodec;
+import org.redisson.api.AsyncIterator;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.api.options.KeysScanOptions;
@@ -113,30 +114,28 @@ public final class L2Tier {
 
     /**
      * Deletes the entries whose key text matches Redis glob {@code glob}, with {@code SCAN MATCH} (never
-     * {@code KEYS}) in batches of {@code scan-count}, within {@code scan-timeout} in all.
+     * {@code KEYS}) in batches of {@code scan-count}, within {@code scan-timeout} in all; every step goes through the
+     * guard, so a step waits at most the Redis bound and none is made while the circuit is open.
      */
     public ScanResult deleteMatching(String glob) {
         long deadline = System.nanoTime() + scanTimeoutNanos;
         Set<String> deleted = new HashSet<>();
-        if (!guard.available()) {
-            return new ScanResult(deleted, false);
-        }
         List<String> batch = new ArrayList<>(scanCount);
         try {
-            Iterable<String> found = redisson.getKeys().getKeys(KeysScanOptions.defaults()
+            AsyncIterator<String> found = redisson.getKeys().getKeysAsync(KeysScanOptions.defaults()
                     .pattern(keys.redisPattern(glob)).chunkSize(scanCount));
-            for (String redisKey : found) {
-                batch.add(redisKey);
+            while (System.nanoTime() - deadline < 0) {
+                if (!Boolean.TRUE.equals(guard.call(found::hasNext, deadline - System.nanoTime()))) {
+                    unlink(batch, deadline, deleted);
+                    return new ScanResult(deleted, true);
+                }
+                batch.add(guard.call(found::next, deadline - System.nanoTime()));
                 if (batch.size() >= scanCount) {
                     unlink(batch, deadline, deleted);
                 }
-                if (System.nanoTime() - deadline > 0) {
-                    return new ScanResult(deleted, false);
-                }
             }
-            unlink(batch, deadline, deleted);
-            return new ScanResult(deleted, true);
-        } catch (RuntimeException e) {
+            return new ScanResult(deleted, false);
+        } catch (L2UnavailableException e) {
             return new ScanResult(deleted, false);
         }
     }
@@ -146,7 +145,7 @@ public final class L2Tier {
             return;
         }
         String[] redisKeys = batch.toArray(String[]::new);
-        guard.call(() -> redisson.getKeys().unlinkAsync(redisKeys), Math.max(1, deadline - System.nanoTime()));
+        guard.call(() -> redisson.getKeys().unlinkAsync(redisKeys), deadline - System.nanoTime());
         batch.forEach(k -> deleted.add(keys.textOf(k)));
         batch.clear();
     }

@@ -1,6 +1,7 @@
 package io.tiercache.cache.l2;
 
 import java.time.Duration;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -9,7 +10,6 @@ import java.util.function.Supplier;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.tiercache.cache.config.EngineSettings;
-import org.redisson.api.RFuture;
 
 /**
  * Every Redis call of a cache manager goes through here: it is skipped while the circuit breaker is open and waits
@@ -42,18 +42,18 @@ public final class RedisGuard {
     }
 
     /** Runs {@code call} and waits for its result within the bound; throws {@link L2UnavailableException}. */
-    public <T> T call(Supplier<RFuture<T>> call) {
+    public <T> T call(Supplier<? extends CompletionStage<T>> call) {
         return call(call, boundNanos);
     }
 
-    /** As {@link #call(Supplier)} with its own bound, for the steps of a pattern scan. */
-    public <T> T call(Supplier<RFuture<T>> call, long timeoutNanos) {
+    /** As {@link #call(Supplier)} with a bound of at most {@code timeoutNanos}. */
+    public <T> T call(Supplier<? extends CompletionStage<T>> call, long timeoutNanos) {
         if (!breaker.tryAcquirePermission()) {
             throw new L2UnavailableException("Redis skipped: circuit breaker " + breaker.getState(), null, true);
         }
         long start = System.nanoTime();
         try {
-            T result = call.get().get(timeoutNanos, TimeUnit.NANOSECONDS);
+            T result = call.get().toCompletableFuture().get(Math.min(boundNanos, timeoutNanos), TimeUnit.NANOSECONDS);
             breaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             return result;
         } catch (InterruptedException e) {

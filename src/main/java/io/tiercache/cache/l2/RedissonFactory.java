@@ -3,17 +3,23 @@ package io.tiercache.cache.l2;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import io.tiercache.cache.config.EngineSettings;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.redisson.config.Config;
+import org.redisson.config.EqualJitterDelay;
 
 /**
  * Creates the Redisson client a cache manager owns: from the Redisson YAML file when one is configured, else a single
  * server at the configured address. Commands are not retried (a retry would break the time bound), connections are
  * pinged every second and re-established by Redisson in the background, and the client starts even while Redis is
- * down (lazy initialization).
+ * down (lazy initialization); reconnection attempts back off to at most one second apart, so the cache uses Redis
+ * again within about a second of its return.
  */
 public final class RedissonFactory {
 
@@ -33,7 +39,8 @@ public final class RedissonFactory {
                     .setConnectionMinimumIdleSize(Math.min(2, settings.redisPoolSize()))
                     .setSubscriptionConnectionMinimumIdleSize(0)
                     .setSubscriptionConnectionPoolSize(1)
-                    .setPingConnectionInterval(1000);
+                    .setPingConnectionInterval(1000)
+                    .setReconnectionDelay(new EqualJitterDelay(Duration.ofMillis(100), Duration.ofSeconds(1)));
             return single;
         });
         config.setNettyThreads(settings.redisNettyThreads());
@@ -42,6 +49,20 @@ public final class RedissonFactory {
         config.setUseScriptCache(true);
         config.setCodec(org.redisson.client.codec.ByteArrayCodec.INSTANCE);
         return Redisson.create(config);
+    }
+
+    /**
+     * Opens the first connections now, waiting at most {@code timeout}, so that the first cache operations do not pay
+     * for them against the much shorter operation bound; a Redis that is down is left to the background reconnection.
+     */
+    public static void connect(RedissonClient redisson, Duration timeout) {
+        try {
+            redisson.getBucket("tiercache-meta:connect").isExistsAsync().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            // Redis is not reachable yet: the cache starts degraded and Redisson keeps reconnecting
+        }
     }
 
     private static Config fromYaml(String file) {
