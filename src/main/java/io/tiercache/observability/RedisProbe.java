@@ -4,13 +4,10 @@ import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.logging.Logger;
 
 import io.tiercache.cache.config.Durations;
 import io.tiercache.cache.spi.TieredCacheManager;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.redisson.api.RedissonClient;
@@ -18,17 +15,13 @@ import org.redisson.api.RedissonClient;
 /**
  * Checks that Redis answers the cache engine's own Redisson client: one {@code EXISTS} round trip, bounded by
  * {@code tiercache.health.redis-timeout} (default {@code 1s}). It bypasses the engine's circuit breaker, so it tells
- * whether Redis is reachable now, not whether the engine is currently using it. It probes once at startup: the
- * first command of the engine's lazily connecting client fails while it connects, and that one should not be a
- * health check's. Thread-safe.
+ * whether Redis is reachable now, not whether the engine is currently using it. Thread-safe.
  */
 @ApplicationScoped
 public class RedisProbe {
 
     /** A key that is never written: the probe only needs Redis to answer. */
     static final String PROBE_KEY = "tiercache:health:probe";
-
-    private static final Logger LOG = Logger.getLogger(RedisProbe.class.getName());
 
     private final CacheInventory inventory;
     private final Duration timeout;
@@ -44,12 +37,6 @@ public class RedisProbe {
     protected RedisProbe() {
         this.inventory = null;
         this.timeout = null;
-    }
-
-    void connect(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
-        Result result = probe();
-        LOG.info(() -> result.up() ? "Redis answers the cache engine"
-                : "Redis does not answer the cache engine yet: " + result.failure());
     }
 
     /** Whether Redis answered within the bound; the reason when it did not. */
