@@ -1,16 +1,20 @@
 package io.tiercache.warming;
 
+import io.tiercache.admin.CacheWarmRequested;
+import io.tiercache.backtest.api.ViewCache;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -69,12 +73,25 @@ public class CacheWarmer {
 
     /** Loads every configured hot read that is not cached; a read that fails is logged and skipped. */
     public void warm() {
-        for (String page : strategyPages) {
-            String[] pageAndSize = page.trim().split(":");
-            attempt("strategy page " + page, () -> reads.strategyPage(Integer.parseInt(pageAndSize[0]),
-                    Integer.parseInt(pageAndSize[1])));
+        warm(cache -> true);
+    }
+
+    /** Warms, on request of the cache admin API ({@code POST /api/cache/warm}), the hot reads of the requested caches. */
+    void requested(@ObservesAsync CacheWarmRequested request) {
+        warm(request::includes);
+    }
+
+    private void warm(Predicate<String> cacheIncluded) {
+        if (cacheIncluded.test(ViewCache.STRATEGY_LISTS)) {
+            for (String page : strategyPages) {
+                String[] pageAndSize = page.trim().split(":");
+                attempt("strategy page " + page, () -> reads.strategyPage(Integer.parseInt(pageAndSize[0]),
+                        Integer.parseInt(pageAndSize[1])));
+            }
         }
-        attempt("recent backtests", () -> reads.recentBacktests(recentBacktests));
+        if (cacheIncluded.test(ViewCache.BACKTESTS) || cacheIncluded.test(ViewCache.EQUITY)) {
+            attempt("recent backtests", () -> reads.recentBacktests(recentBacktests));
+        }
     }
 
     private static void attempt(String read, Runnable load) {

@@ -53,7 +53,7 @@ public final class L1Tier {
      */
     public static L1Tier open(HazelcastInstance hazelcast, boolean client, String cacheName, CacheSettings settings,
                               int backupCount, LongAdder evictions, LongAdder expirations) {
-        String mapName = "tiercache." + cacheName;
+        String mapName = mapName(cacheName);
         EvictionPolicy policy = EvictionPolicy.valueOf(settings.l1Eviction());
         NearCacheConfig nearCacheConfig = new NearCacheConfig(mapName)
                 .setInMemoryFormat(InMemoryFormat.OBJECT)
@@ -91,6 +91,11 @@ public final class L1Tier {
             nearCache = clientProxy.getNearCache();
         }
         return new L1Tier(map, nearCache);
+    }
+
+    /** The name of the Hazelcast map that holds cache {@code cacheName}. */
+    public static String mapName(String cacheName) {
+        return "tiercache." + cacheName;
     }
 
     public L1Entry get(String text) {

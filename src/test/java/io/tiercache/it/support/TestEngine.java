@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.eclipse.microprofile.config.spi.ConfigSource;
@@ -25,6 +26,7 @@ import redis.embedded.RedisServer;
  * {@link TestConfigSource}, added to the archive. Register this class as an extension <em>before</em>
  * {@code ArquillianExtension} ({@code @ExtendWith({TestEngine.class, ArquillianExtension.class})}) so that the
  * Redis stops after the deployment is gone. Test classes run one after another, so one Redis at a time.
+ * A test may stop that Redis ({@link #stopRedis()}) to make an outage and start it again ({@link #startRedis()}).
  */
 public final class TestEngine implements AfterAllCallback {
 
@@ -35,13 +37,7 @@ public final class TestEngine implements AfterAllCallback {
     public static synchronized WebArchive war(String... extraSettings) {
         stopRedis();
         redisPort = freePort();
-        try {
-            redis = RedisServer.newRedisServer().port(redisPort).bind("127.0.0.1")
-                    .setting("save \"\"").setting("appendonly no").build();
-            redis.start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        startRedis();
         int hazelcastPort = freePort();
         List<String> settings = new ArrayList<>(List.of(
                 "tiercache.redis.address=redis://127.0.0.1:" + redisPort,
@@ -60,6 +56,13 @@ public final class TestEngine implements AfterAllCallback {
                 .addAsServiceProvider(ConfigSource.class, TestConfigSource.class);
     }
 
+    /** The WAR with the engine settings and {@code extraSettings}. */
+    public static WebArchive war(Map<String, String> extraSettings) {
+        return war(extraSettings.entrySet().stream()
+                .map(setting -> setting.getKey() + "=" + setting.getValue().replace("\\", "\\\\"))
+                .toArray(String[]::new));
+    }
+
     /** The port of the current test class's Redis. */
     public static synchronized int redisPort() {
         return redisPort;
@@ -70,7 +73,19 @@ public final class TestEngine implements AfterAllCallback {
         stopRedis();
     }
 
-    private static synchronized void stopRedis() {
+    /** (Re)starts the current test class's Redis on its port, without persistence. */
+    public static synchronized void startRedis() {
+        try {
+            redis = RedisServer.newRedisServer().port(redisPort).bind("127.0.0.1")
+                    .setting("save \"\"").setting("appendonly no").build();
+            redis.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Stops the current test class's Redis, if it runs. */
+    public static synchronized void stopRedis() {
         if (redis == null) {
             return;
         }

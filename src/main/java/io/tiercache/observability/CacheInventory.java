@@ -1,0 +1,77 @@
+package io.tiercache.observability;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import javax.cache.Cache;
+import javax.cache.CacheManager;
+
+import io.tiercache.cache.TieredCache;
+import io.tiercache.cache.annotation.CacheManagerSource;
+import io.tiercache.cache.spi.TieredCacheManager;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * The application's tiered cache manager (the one the cache annotations use) and the caches it has created so far.
+ * Caches are created on first use, so a cache appears here once something has used it. Thread-safe.
+ */
+@ApplicationScoped
+public class CacheInventory {
+
+    private static final Logger LOG = Logger.getLogger(CacheInventory.class.getName());
+
+    private final CacheManagerSource source;
+    private volatile String lastFailure;
+
+    @Inject
+    public CacheInventory(CacheManagerSource source) {
+        this.source = source;
+    }
+
+    /** For CDI proxies only. */
+    protected CacheInventory() {
+        this.source = null;
+    }
+
+    /**
+     * The tiered cache manager, or empty if it could not be started (the failure is logged when it first occurs,
+     * not again on every later call that meets the same failure).
+     */
+    public Optional<TieredCacheManager> manager() {
+        try {
+            CacheManager manager = source.cacheManager();
+            lastFailure = null;
+            return Optional.of(manager.unwrap(TieredCacheManager.class));
+        } catch (RuntimeException e) {
+            String failure = String.valueOf(e);
+            if (!failure.equals(lastFailure)) {
+                lastFailure = failure;
+                LOG.log(Level.WARNING, "The tiered cache manager is not available", e);
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** The open caches by name, in name order. */
+    public Map<String, TieredCache<?, ?>> caches() {
+        Map<String, TieredCache<?, ?>> caches = new TreeMap<>();
+        manager().filter(m -> !m.isClosed()).ifPresent(manager -> {
+            for (String name : manager.getCacheNames()) {
+                Cache<Object, Object> cache = manager.getCache(name);
+                if (cache != null && !cache.isClosed()) {
+                    caches.put(name, cache.unwrap(TieredCache.class));
+                }
+            }
+        });
+        return caches;
+    }
+
+    /** The open cache {@code name}, if there is one. */
+    public Optional<TieredCache<?, ?>> cache(String name) {
+        return Optional.ofNullable(caches().get(name));
+    }
+}
