@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.util.List;
 import java.util.Properties;
 
 import javax.cache.Caching;
 import javax.cache.spi.CachingProvider;
 
+import com.hazelcast.core.HazelcastInstance;
 import io.tiercache.cache.spi.TieredCacheManager;
 import redis.embedded.RedisServer;
 
@@ -117,5 +119,25 @@ public final class EngineFixture {
     public static TieredCacheManager manager(String name, Properties properties) {
         return (TieredCacheManager) provider().getCacheManager(URI.create("tiercache-test:" + name),
                 EngineFixture.class.getClassLoader(), properties);
+    }
+
+    /**
+     * Two cache managers, {@code <cluster>-a} and {@code <cluster>-b}, whose Hazelcast members (each on a free port of
+     * 127.0.0.1, TCP-IP join of both) have formed cluster {@code cluster}, over the Redis on {@code redisPort}.
+     */
+    public static List<TieredCacheManager> clusterOfTwo(String cluster, int redisPort) throws InterruptedException {
+        int portA = freePort();
+        int portB = freePort();
+        String members = "127.0.0.1:" + portA + ",127.0.0.1:" + portB;
+        Properties a = properties(cluster, portA, redisPort);
+        a.setProperty("tiercache.hazelcast.members", members);
+        Properties b = properties(cluster, portB, redisPort);
+        b.setProperty("tiercache.hazelcast.members", members);
+        TieredCacheManager memberA = manager(cluster + "-a", a);
+        TieredCacheManager memberB = manager(cluster + "-b", b);
+        if (!eventually(() -> memberA.unwrap(HazelcastInstance.class).getCluster().getMembers().size() == 2)) {
+            throw new AssertionError("the two members did not form a cluster");
+        }
+        return List.of(memberA, memberB);
     }
 }

@@ -7,14 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Properties;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import javax.cache.configuration.MutableConfiguration;
 
-import com.hazelcast.core.HazelcastInstance;
 import io.tiercache.cache.spi.TieredCacheManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,20 +34,9 @@ class ReadYourWritesTest {
         dataDir = Files.createTempDirectory("tiercache-ryw");
         redisPort = EngineFixture.freePort();
         redis = EngineFixture.startPersistentRedis(redisPort, dataDir);
-        int portA = EngineFixture.freePort();
-        int portB = EngineFixture.freePort();
-        String members = "127.0.0.1:" + portA + ",127.0.0.1:" + portB;
-        Properties a = EngineFixture.properties("read-your-writes", portA, redisPort);
-        a.setProperty("tiercache.hazelcast.members", members);
-        Properties b = EngineFixture.properties("read-your-writes", portB, redisPort);
-        b.setProperty("tiercache.hazelcast.members", members);
-        memberA = EngineFixture.manager("ryw-a", a);
-        memberB = EngineFixture.manager("ryw-b", b);
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (memberA.unwrap(HazelcastInstance.class).getCluster().getMembers().size() < 2) {
-            assertTrue(System.currentTimeMillis() < deadline, "the two members did not form a cluster");
-            Thread.sleep(50);
-        }
+        List<TieredCacheManager> members = EngineFixture.clusterOfTwo("read-your-writes", redisPort);
+        memberA = members.get(0);
+        memberB = members.get(1);
     }
 
     @AfterAll

@@ -3,7 +3,6 @@ package io.tiercache.cache;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
@@ -13,7 +12,6 @@ import java.util.concurrent.locks.LockSupport;
 
 import javax.cache.configuration.MutableConfiguration;
 
-import com.hazelcast.core.HazelcastInstance;
 import io.tiercache.cache.spi.TieredCacheManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,20 +37,9 @@ class StaleLoadTest {
     static void start() throws InterruptedException {
         int redisPort = EngineFixture.freePort();
         redis = EngineFixture.startRedis(redisPort);
-        int portA = EngineFixture.freePort();
-        int portB = EngineFixture.freePort();
-        String members = "127.0.0.1:" + portA + ",127.0.0.1:" + portB;
-        Properties a = EngineFixture.properties("stale-load", portA, redisPort);
-        a.setProperty("tiercache.hazelcast.members", members);
-        Properties b = EngineFixture.properties("stale-load", portB, redisPort);
-        b.setProperty("tiercache.hazelcast.members", members);
-        memberA = EngineFixture.manager("stale-a", a);
-        memberB = EngineFixture.manager("stale-b", b);
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (memberA.unwrap(HazelcastInstance.class).getCluster().getMembers().size() < 2) {
-            assertTrue(System.currentTimeMillis() < deadline, "the two members did not form a cluster");
-            Thread.sleep(50);
-        }
+        List<TieredCacheManager> members = EngineFixture.clusterOfTwo("stale-load", redisPort);
+        memberA = members.get(0);
+        memberB = members.get(1);
     }
 
     @AfterAll
