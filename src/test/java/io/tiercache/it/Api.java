@@ -114,7 +114,11 @@ final class Api implements AutoCloseable {
     }
 
     static JsonStructure json(Response response) {
-        try (var reader = Json.createReader(new StringReader(response.readEntity(String.class)))) {
+        return json(response.readEntity(String.class));
+    }
+
+    static JsonStructure json(String body) {
+        try (var reader = Json.createReader(new StringReader(body))) {
             return reader.read();
         }
     }
@@ -124,10 +128,15 @@ final class Api implements AutoCloseable {
      * {@code errors} (unless {@code null}), with no stack trace or exception class in the body; returns it.
      */
     static JsonObject assertProblem(Response response, int status, String field) {
-        String body = response.readEntity(String.class);
-        assertEquals(status, response.getStatus(), body);
-        assertTrue(response.getMediaType().isCompatible(MediaType.valueOf("application/problem+json")),
-                () -> "Content-Type " + response.getMediaType() + " of " + body);
+        return assertProblem(response.getStatus(), response.getMediaType(), response.readEntity(String.class), status,
+                field);
+    }
+
+    /** {@link #assertProblem(Response, int, String)} for a response already read. */
+    static JsonObject assertProblem(int actualStatus, MediaType mediaType, String body, int status, String field) {
+        assertEquals(status, actualStatus, body);
+        assertTrue(mediaType != null && mediaType.isCompatible(MediaType.valueOf("application/problem+json")),
+                () -> "Content-Type " + mediaType + " of " + body);
         assertFalse(body.contains("\tat ") || body.contains("Exception") || body.contains(".java:"),
                 () -> "stack trace or exception in " + body);
         JsonObject problem;

@@ -20,14 +20,19 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -47,6 +52,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith({TestEngine.class, ArquillianExtension.class})
 class HttpCachingIT {
+
+    private static final int RACE_ROUNDS = 20;
 
     private static final String EXTENSIONS =
             "WEB-INF/classes/META-INF/services/jakarta.enterprise.inject.spi.Extension";
@@ -208,6 +215,67 @@ class HttpCachingIT {
         }
     }
 
+    /**
+     * Two PUTs of one strategy with the same, current {@code If-Match}, released together, {@value #RACE_ROUNDS}
+     * times. Both may pass the precondition before either commits; then the optimistic lock at the flush stops the
+     * second. Either way exactly one wins (200) and the other gets 412 as a problem document (a validator was
+     * sent, see {@code ConcurrentUpdateMapper}). The row holds the winner's write (the next round's {@code If-Match}
+     * is the winner's ETag, checked against the database) and the next GETs, the first a load and the second a hit,
+     * show exactly the winner's response.
+     */
+    @Test
+    void ofTwoWritersRacingWithTheSameETagExactlyOneWins() throws Exception {
+        long id = api.createStrategy("race-" + UUID.randomUUID(), 5, 20).getJsonNumber("id").longValue();
+        String path = "api/strategies/" + id;
+        String etag = etag(path);
+        Map<String, Integer> lostAt = new TreeMap<>();
+        ExecutorService writers = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < RACE_ROUNDS; round++) {
+                CyclicBarrier start = new CyclicBarrier(2);
+                String ifMatch = etag;
+                List<Future<Write>> writes = new ArrayList<>();
+                for (String writer : List.of("a", "b")) {
+                    String json = Api.strategyJson("race-" + id + "-" + round + "-" + writer,
+                            "a".equals(writer) ? 5 : 6, 20);
+                    writes.add(writers.submit(() -> {
+                        start.await(30, TimeUnit.SECONDS);
+                        try (Response response = write(path, HttpHeaders.IF_MATCH, ifMatch, json)) {
+                            return new Write(json, response.getStatus(), response.getHeaderString(HttpHeaders.ETAG),
+                                    response.getMediaType(), response.readEntity(String.class));
+                        }
+                    }));
+                }
+                List<Write> done = writes.stream().map(HttpCachingIT::join).toList();
+                String outcome = "round " + round + ": " + done;
+                List<Write> won = done.stream().filter(w -> w.status() == 200).toList();
+                assertEquals(1, won.size(), outcome);
+                Write loser = done.stream().filter(w -> w.status() != 200).findFirst().orElseThrow();
+                JsonObject problem = Api.assertProblem(loser.status(), loser.mediaType(), loser.body(), 412, null);
+                assertEquals("urn:tiercache:problem:precondition-failed", problem.getString("type"), outcome);
+                lostAt.merge(problem.getString("detail").startsWith("The resource has changed: its ETag")
+                        ? "the precondition" : "the flush", 1, Integer::sum);
+
+                Write winner = won.get(0);
+                JsonObject written = Api.json(winner.body()).asJsonObject();
+                assertEquals(Api.json(winner.request()).asJsonObject().getString("name"), written.getString("name"));
+                int loads = calls("StrategyService.get(" + id + ")");
+                for (int read = 0; read < 2; read++) {
+                    try (Response response = api.get(path)) {
+                        assertEquals(200, response.getStatus());
+                        assertEquals(winner.etag(), response.getHeaderString(HttpHeaders.ETAG), outcome);
+                        assertEquals(written, Api.json(response), outcome);
+                    }
+                }
+                assertEquals(loads + 1, calls("StrategyService.get(" + id + ")"), "one load, then a hit");
+                etag = winner.etag();
+            }
+        } finally {
+            writers.shutdownNow();
+        }
+        System.out.println("Racing writers: the loser was stopped by " + lostAt + " in " + RACE_ROUNDS + " rounds");
+    }
+
     @Test
     void aClientReadsItsOwnWrites() {
         String name = "ryw-" + UUID.randomUUID();
@@ -247,6 +315,10 @@ class HttpCachingIT {
         Api.assertProblem(api.get("api/backtests/" + backtestId), 404, null);
         Api.assertProblem(api.get("api/backtests/" + backtestId + "/equity"), 404, null);
         assertEquals(0, Api.json(api.get("api/strategies?name=" + name)).asJsonObject().getInt("total"));
+    }
+
+    /** A PUT as sent and as answered. */
+    private record Write(String request, int status, String etag, MediaType mediaType, String body) {
     }
 
     private void assertNotModified(Response response, String etag) {

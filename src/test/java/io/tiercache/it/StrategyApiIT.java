@@ -131,6 +131,31 @@ class StrategyApiIT {
         }
     }
 
+    /**
+     * This deployment leaves {@code tiercache.http.require-validators} at its default (off): a PUT and DELETEs
+     * without {@code If-Match} or {@code If-Unmodified-Since} are carried out, not refused with 428.
+     */
+    @Test
+    void writesWithoutValidatorsAreCarriedOutWhenValidatorsAreNotRequired() {
+        long id = api.createStrategy("Unvalidated writes", 5, 20).getJsonNumber("id").longValue();
+        long backtest = api.createBacktest(id, "CHARLIE", "2021-01-04", "2021-12-31").getJsonNumber("id").longValue();
+        try (Response response = api.put("api/strategies/" + id, Api.strategyJson("Unvalidated writes 2", 6, 21))) {
+            assertEquals(200, response.getStatus(), () -> response.readEntity(String.class));
+            assertEquals("Unvalidated writes 2", Api.json(response).asJsonObject().getString("name"));
+        }
+        try (Response response = api.get("api/strategies/" + id)) {
+            assertEquals(6, Api.json(response).asJsonObject().getInt("fastWindow"));
+        }
+        try (Response response = api.delete("api/backtests/" + backtest)) {
+            assertEquals(204, response.getStatus(), () -> response.readEntity(String.class));
+        }
+        Api.assertProblem(api.get("api/backtests/" + backtest), 404, null);
+        try (Response response = api.delete("api/strategies/" + id)) {
+            assertEquals(204, response.getStatus(), () -> response.readEntity(String.class));
+        }
+        Api.assertProblem(api.get("api/strategies/" + id), 404, null);
+    }
+
     @Test
     void keepsTheNameWhenAStrategyIsUpdatedWithItsOwnName() {
         long id = api.createStrategy("Same name", 3, 9).getJsonNumber("id").longValue();
