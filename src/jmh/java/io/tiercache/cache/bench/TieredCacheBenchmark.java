@@ -1,12 +1,9 @@
 package io.tiercache.cache.bench;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.util.Properties;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import javax.cache.Caching;
 import javax.cache.configuration.MutableConfiguration;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -33,7 +30,6 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.redisson.api.RBucket;
 import org.redisson.api.RedissonClient;
 import org.redisson.codec.SerializationCodec;
-import redis.embedded.RedisServer;
 
 /**
  * Side by side, on one Hazelcast member and one redis-server started for the run (127.0.0.1, own ports): an L1 hit
@@ -50,8 +46,7 @@ public class TieredCacheBenchmark {
 
     private static final String KEY = "quote:ACME:2024-03-01";
 
-    private RedisServer redis;
-    private TieredCacheManager manager;
+    private BenchEngine engine;
     private TieredCache<String, Quote> tieredL1;
     private TieredCache<String, Quote> tieredL2;
     private IMap<String, Quote> rawNearCached;
@@ -60,20 +55,8 @@ public class TieredCacheBenchmark {
 
     @Setup(Level.Trial)
     public void start() throws IOException {
-        int redisPort = freePort();
-        redis = RedisServer.newRedisServer().port(redisPort).bind("127.0.0.1").setting("save \"\"").build();
-        redis.start();
-        int hazelcastPort = freePort();
-        Properties p = new Properties();
-        p.setProperty("tiercache.redis.address", "redis://127.0.0.1:" + redisPort);
-        p.setProperty("tiercache.hazelcast.cluster-name", "bench-" + hazelcastPort);
-        p.setProperty("tiercache.hazelcast.port", Integer.toString(hazelcastPort));
-        p.setProperty("tiercache.hazelcast.members", "127.0.0.1:" + hazelcastPort);
-        p.setProperty("tiercache.hazelcast.property.hazelcast.logging.type", "none");
-        p.setProperty("tiercache.redis.timeout", "1s");
-        p.setProperty("tiercache.cache.bench-l2.l1.enabled", "false");
-        manager = (TieredCacheManager) Caching.getCachingProvider("io.tiercache.cache.spi.TieredCachingProvider")
-                .getCacheManager(URI.create("bench"), getClass().getClassLoader(), p);
+        engine = new BenchEngine("bench", Map.of("tiercache.cache.bench-l2.l1.enabled", "false"));
+        TieredCacheManager manager = engine.manager();
         MutableConfiguration<String, Quote> configuration = new MutableConfiguration<String, Quote>()
                 .setTypes(String.class, Quote.class);
         tieredL1 = manager.createCache("bench-l1", configuration).unwrap(TieredCache.class);
@@ -107,8 +90,7 @@ public class TieredCacheBenchmark {
 
     @TearDown(Level.Trial)
     public void stop() throws IOException {
-        manager.close();
-        redis.stop();
+        engine.close();
     }
 
     @Benchmark
@@ -138,11 +120,5 @@ public class TieredCacheBenchmark {
     @Benchmark
     public Quote caffeineGet() {
         return caffeine.getIfPresent(KEY);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -35,7 +35,7 @@ public record BacktestView(long id, long strategyId, String symbol, LocalDate fr
     public record MetricsView(Double totalReturn, Double cagr, Double annualizedVolatility, Double sharpeRatio,
             Double maxDrawdown, int numberOfTrades, Double sharpePValue) implements Serializable {
 
-        static MetricsView of(Metrics m) {
+        public static MetricsView of(Metrics m) {
             return new MetricsView(finite(m.totalReturn()), finite(m.cagr()), finite(m.annualizedVolatility()),
                     finite(m.sharpeRatio()), finite(m.maxDrawdown()), m.numberOfTrades(), finite(m.sharpePValue()));
         }
