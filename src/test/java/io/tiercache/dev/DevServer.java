@@ -25,20 +25,29 @@ import redis.embedded.RedisServer;
  * points the cache engine at it.
  * Payara Micro runs as a child process sharing this console; one line announces when the API answers.
  *
- * <p>Arguments: Payara Micro jar, WAR, HTTP port, pre-boot command file, Redis port.
+ * <p>The database is Payara's default data source, an in-memory H2. When {@code TIERCACHE_DATASOURCE_URL} is set in
+ * the environment (with {@code TIERCACHE_DATASOURCE_USER} and {@code TIERCACHE_DATASOURCE_PASSWORD}), Payara Micro
+ * gets the PostgreSQL post-boot command file and the PostgreSQL driver ({@code --addlibs}) as well, which point
+ * the default data source at that database.
+ *
+ * <p>Arguments: Payara Micro jar, WAR, HTTP port, pre-boot command file, Redis port, PostgreSQL post-boot command
+ * file, PostgreSQL driver jar.
  */
 public final class DevServer {
 
     private static final String HOST = "127.0.0.1";
     private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(3);
+    private static final String DATABASE_URL = "TIERCACHE_DATASOURCE_URL";
+    private static final List<String> DATABASE_CREDENTIALS =
+            List.of("TIERCACHE_DATASOURCE_USER", "TIERCACHE_DATASOURCE_PASSWORD");
 
     private DevServer() {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 5) {
-            throw new IllegalArgumentException(
-                    "Usage: DevServer <payara-micro.jar> <app.war> <http-port> <pre-boot-commands> <redis-port>");
+        if (args.length != 7) {
+            throw new IllegalArgumentException("Usage: DevServer <payara-micro.jar> <app.war> <http-port> "
+                    + "<pre-boot-commands> <redis-port> <postgresql-post-boot-commands> <postgresql.jar>");
         }
         long started = System.nanoTime();
         Path microJar = Path.of(args[0]);
@@ -46,7 +55,9 @@ public final class DevServer {
         int port = Integer.parseInt(args[2]);
         Path preBootCommands = Path.of(args[3]);
         int redisPort = Integer.parseInt(args[4]);
-        for (Path file : List.of(microJar, war, preBootCommands)) {
+        Path postgresqlCommands = Path.of(args[5]);
+        Path postgresqlDriver = Path.of(args[6]);
+        for (Path file : List.of(microJar, war, preBootCommands, postgresqlCommands, postgresqlDriver)) {
             if (!Files.isRegularFile(file)) {
                 throw new IllegalStateException("Missing " + file);
             }
@@ -63,6 +74,7 @@ public final class DevServer {
         command.addAll(List.of("-jar", microJar.toString(),
                 "--deploy", war.toString(), "--contextroot", "/", "--port", Integer.toString(port),
                 "--nocluster", "--prebootcommandfile", preBootCommands.toString()));
+        command.addAll(databaseOptions(postgresqlCommands, postgresqlDriver));
         Process payara = new ProcessBuilder(command).inheritIO().start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(payara, redis), "tiercache-dev-shutdown"));
 
@@ -91,6 +103,27 @@ public final class DevServer {
                 .filter(name -> name.startsWith("tiercache."))
                 .forEach(name -> properties.put(name, System.getProperty(name)));
         return properties.entrySet().stream().map(e -> "-D" + e.getKey() + "=" + e.getValue()).toList();
+    }
+
+    /**
+     * Nothing for the default H2; the PostgreSQL post-boot command file and driver when {@value #DATABASE_URL} is set
+     * (Payara Micro inherits the environment, from which the command file reads the URL, user and password).
+     */
+    private static List<String> databaseOptions(Path postgresqlCommands, Path postgresqlDriver) {
+        String url = System.getenv(DATABASE_URL);
+        if (url == null || url.isBlank()) {
+            return List.of();
+        }
+        for (String variable : DATABASE_CREDENTIALS) {
+            String value = System.getenv(variable);
+            if (value == null || value.isBlank()) {
+                throw new IllegalStateException(DATABASE_URL + " is set but " + variable + " is not (with trust "
+                        + "authentication any password will do)");
+            }
+        }
+        System.out.println("Database: PostgreSQL at " + url);
+        return List.of("--postbootcommandfile", postgresqlCommands.toString(),
+                "--addlibs", postgresqlDriver.toString());
     }
 
     private static RedisServer startRedis(int port) throws IOException {

@@ -3,61 +3,84 @@ package io.tiercache.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tiercache.it.support.PayaraMicroProcess;
 import io.tiercache.it.support.TestEngine;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.core.Response;
-import java.net.URL;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import redis.embedded.RedisServer;
 
 /**
- * The WAR on PostgreSQL, switched by configuration alone: the same WAR with its
- * {@code META-INF/microprofile-config.properties} pointing the data source at the test database. Runs only when
- * PostgreSQL is reachable on 127.0.0.1:5432 ({@link PostgresSchema}).
+ * The WAR on PostgreSQL, switched by the server's configuration alone: a Payara Micro process
+ * ({@link PayaraMicroProcess}) with {@code server-config/payara/postgresql.asadmin} and the test database in its
+ * environment, against a schema that already holds a strategy. Runs only when PostgreSQL is reachable on
+ * 127.0.0.1:5432 ({@link PostgresSchema}).
  */
-@ExtendWith({PostgresSchema.class, TestEngine.class, ArquillianExtension.class})
+@ExtendWith(PostgresSchema.class)
 class PostgresIT {
 
-    private static final String CONFIG = "WEB-INF/classes/META-INF/microprofile-config.properties";
-
-    @ArquillianResource
-    private URL deploymentUrl;
+    private static RedisServer redis;
+    private static PayaraMicroProcess payara;
 
     private Api api;
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        WebArchive war = Api.war();
-        war.delete(CONFIG);
-        war.add(new StringAsset(String.join("\n",
-                "tiercache.datasource.class=org.postgresql.ds.PGSimpleDataSource",
-                "tiercache.datasource.url=" + PostgresSchema.URL + "?currentSchema=" + PostgresSchema.SCHEMA,
-                "tiercache.datasource.user=" + PostgresSchema.USER,
-                "tiercache.datasource.password=unused-with-trust-authentication",
-                "")), CONFIG);
-        return war;
+    @BeforeAll
+    static void start() throws Exception {
+        int redisPort = TestEngine.freePort();
+        redis = RedisServer.newRedisServer().port(redisPort).bind("127.0.0.1")
+                .setting("save \"\"").setting("appendonly no").build();
+        redis.start();
+        int hazelcastPort = TestEngine.freePort();
+        payara = PayaraMicroProcess.startOnPostgres(TestEngine.freePort(),
+                PostgresSchema.URL + "?currentSchema=" + PostgresSchema.SCHEMA, PostgresSchema.USER,
+                PayaraMicroProcess.engineSettings(redisPort, "tiercache-postgres-it-" + UUID.randomUUID(),
+                        hazelcastPort, "127.0.0.1:" + hazelcastPort),
+                Path.of("target", "postgres-it", "payara.log"));
+        payara.awaitReady(System.nanoTime() + Duration.ofMinutes(3).toNanos());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (payara != null) {
+            payara.close();
+        }
+        if (redis != null) {
+            redis.stop();
+        }
     }
 
     @BeforeEach
-    void connect() {
-        api = new Api(deploymentUrl);
+    void connect() throws Exception {
+        api = new Api(payara.base().toURL());
     }
 
     @AfterEach
     void disconnect() {
         api.close();
+    }
+
+    @Test
+    void answersFromPostgres() {
+        try (Response response = api.get("health/ready")) {
+            JsonObject database = Api.json(response).asJsonObject().getJsonArray("checks").stream()
+                    .map(check -> check.asJsonObject())
+                    .filter(check -> "database".equals(check.getString("name")))
+                    .findFirst().orElseThrow();
+            assertEquals("PostgreSQL", database.getJsonObject("data").getString("database"), database.toString());
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.tiercache.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tiercache.it.support.PayaraMicroProcess;
 import io.tiercache.it.support.TestEngine;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -12,7 +13,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,9 +33,10 @@ import org.junit.jupiter.api.condition.EnabledIf;
 import redis.embedded.RedisServer;
 
 /**
- * Two Payara Micro instances of the packaged WAR on 127.0.0.1, started by this test as processes: their own HTTP
- * and Hazelcast ports, one Hazelcast cluster, one (embedded) Redis and one PostgreSQL schema
- * ({@value #SCHEMA}; the test runs only when PostgreSQL is reachable). Each of {@value #UPDATES} updates goes
+ * Two Payara Micro instances of the packaged WAR on 127.0.0.1, started by this test as processes
+ * ({@link PayaraMicroProcess}): their own HTTP and Hazelcast ports, one Hazelcast cluster, one (embedded) Redis and
+ * one PostgreSQL schema ({@value #SCHEMA}; the test runs only when PostgreSQL is reachable), set up by
+ * {@code server-config/payara/postgresql.asadmin}. Each of {@value #UPDATES} updates goes
  * through instance A while readers keep reading the strategy and its list page on both instances; after A's
  * response returns, the next read on B must show the update, and no read that starts after it may show an
  * older version. Prints the time from A's response to B serving the new version (p50, p99).
@@ -49,7 +50,7 @@ class TwoInstancesIT {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private static RedisServer redis;
-    private static final List<Process> PROCESSES = new ArrayList<>();
+    private static final List<PayaraMicroProcess> INSTANCES = new ArrayList<>();
     private static URI a;
     private static URI b;
 
@@ -64,28 +65,25 @@ class TwoInstancesIT {
         int hazelcastB = TestEngine.freePort();
         String cluster = "tiercache-two-" + UUID.randomUUID();
         String members = "127.0.0.1:" + hazelcastA + ",127.0.0.1:" + hazelcastB;
-        Path logs = Files.createDirectories(Path.of("target", "two-instances"));
-        int httpA = TestEngine.freePort();
-        int httpB = TestEngine.freePort();
-        PROCESSES.add(launch(httpA, hazelcastA, members, cluster, redisPort, logs.resolve("a.log")));
-        PROCESSES.add(launch(httpB, hazelcastB, members, cluster, redisPort, logs.resolve("b.log")));
-        a = URI.create("http://127.0.0.1:" + httpA + "/");
-        b = URI.create("http://127.0.0.1:" + httpB + "/");
+        String database = PostgresSchema.URL + "?currentSchema=" + SCHEMA;
+        Path logs = Path.of("target", "two-instances");
+        INSTANCES.add(PayaraMicroProcess.startOnPostgres(TestEngine.freePort(), database, PostgresSchema.USER,
+                PayaraMicroProcess.engineSettings(redisPort, cluster, hazelcastA, members), logs.resolve("a.log")));
+        INSTANCES.add(PayaraMicroProcess.startOnPostgres(TestEngine.freePort(), database, PostgresSchema.USER,
+                PayaraMicroProcess.engineSettings(redisPort, cluster, hazelcastB, members), logs.resolve("b.log")));
+        a = INSTANCES.get(0).base();
+        b = INSTANCES.get(1).base();
         long deadline = System.nanoTime() + STARTUP.toNanos();
-        awaitReady(a, deadline);
-        awaitReady(b, deadline);
+        for (PayaraMicroProcess instance : INSTANCES) {
+            instance.awaitReady(deadline);
+        }
         awaitCluster(deadline);
     }
 
     @AfterAll
     static void stop() throws Exception {
-        for (Process process : PROCESSES) {
-            process.destroy();
-        }
-        for (Process process : PROCESSES) {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
+        for (PayaraMicroProcess instance : INSTANCES) {
+            instance.close();
         }
         if (redis != null) {
             redis.stop();
@@ -198,45 +196,6 @@ class TwoInstancesIT {
         try (var reader = Json.createReader(new StringReader(body))) {
             return reader.readObject();
         }
-    }
-
-    private static Process launch(int httpPort, int hazelcastPort, String members, String cluster, int redisPort,
-            Path log) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dtiercache.redis.address=redis://127.0.0.1:" + redisPort,
-                "-Dtiercache.redis.timeout=1s",
-                "-Dtiercache.hazelcast.cluster-name=" + cluster,
-                "-Dtiercache.hazelcast.interface=127.0.0.1",
-                "-Dtiercache.hazelcast.multicast=false",
-                "-Dtiercache.hazelcast.port=" + hazelcastPort,
-                "-Dtiercache.hazelcast.port-auto-increment=false",
-                "-Dtiercache.hazelcast.members=" + members,
-                "-Dtiercache.hazelcast.partition-count=11",
-                "-Dtiercache.datasource.class=org.postgresql.ds.PGSimpleDataSource",
-                "-Dtiercache.datasource.url=" + PostgresSchema.URL + "?currentSchema=" + SCHEMA,
-                "-Dtiercache.datasource.user=" + PostgresSchema.USER,
-                "-Dtiercache.datasource.password=unused-with-trust-authentication",
-                "-jar", System.getProperty("payara.microJar"),
-                "--deploy", System.getProperty("tiercache.war"), "--contextroot", "/",
-                "--port", Integer.toString(httpPort), "--nocluster",
-                "--prebootcommandfile", Path.of("server-config", "payara", "pre-boot-commands.asadmin").toString()));
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    }
-
-    private static void awaitReady(URI instance, long deadline) throws InterruptedException {
-        URI probe = instance.resolve("api/strategies");
-        while (System.nanoTime() < deadline) {
-            try {
-                if (send(HttpRequest.newBuilder(probe)).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            TimeUnit.MILLISECONDS.sleep(250);
-        }
-        throw new IllegalStateException(instance + " did not answer within " + STARTUP);
     }
 
     /**

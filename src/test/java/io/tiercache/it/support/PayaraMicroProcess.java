@@ -1,0 +1,118 @@
+package io.tiercache.it.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged WAR ({@code tiercache.war}) in a Payara Micro process ({@code payara.microJar}) started by a test,
+ * on PostgreSQL exactly as a deployment gets it: {@code server-config/payara/postgresql.asadmin} as the post-boot
+ * command file, the driver ({@code postgresql.jar}) added with {@code --addlibs}, and the database given in the
+ * environment ({@code TIERCACHE_DATASOURCE_URL}, {@code _USER}, {@code _PASSWORD}). HTTP on 127.0.0.1 (the
+ * pre-boot command file), no Payara clustering, the cache engine's settings as system properties; the process's
+ * output goes to a log file.
+ */
+public final class PayaraMicroProcess implements AutoCloseable {
+
+    private static final Path PRE_BOOT_COMMANDS = Path.of("server-config", "payara", "pre-boot-commands.asadmin");
+    private static final Path POSTGRESQL_COMMANDS = Path.of("server-config", "payara", "postgresql.asadmin");
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final Process process;
+    private final URI base;
+    private final Path log;
+
+    private PayaraMicroProcess(Process process, URI base, Path log) {
+        this.process = process;
+        this.base = base;
+        this.log = log;
+    }
+
+    /**
+     * Starts Payara Micro on {@code httpPort} with the database at {@code jdbcUrl} (user {@code user}; any password,
+     * which trust authentication ignores) and the engine settings {@code engine}; returns at once.
+     */
+    public static PayaraMicroProcess startOnPostgres(int httpPort, String jdbcUrl, String user,
+            Map<String, String> engine, Path log) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
+        engine.forEach((name, value) -> command.add("-D" + name + "=" + value));
+        command.addAll(List.of("-jar", System.getProperty("payara.microJar"),
+                "--deploy", System.getProperty("tiercache.war"), "--contextroot", "/",
+                "--port", Integer.toString(httpPort), "--nocluster",
+                "--prebootcommandfile", PRE_BOOT_COMMANDS.toString(),
+                "--postbootcommandfile", POSTGRESQL_COMMANDS.toString(),
+                "--addlibs", System.getProperty("postgresql.jar")));
+        Files.createDirectories(log.getParent());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("TIERCACHE_DATASOURCE_URL", jdbcUrl);
+        builder.environment().put("TIERCACHE_DATASOURCE_USER", user);
+        builder.environment().put("TIERCACHE_DATASOURCE_PASSWORD", "unused-with-trust-authentication");
+        return new PayaraMicroProcess(builder.start(), URI.create("http://127.0.0.1:" + httpPort + "/"), log);
+    }
+
+    /**
+     * The engine's settings for a test: Redis on 127.0.0.1:{@code redisPort}, a Hazelcast member on
+     * 127.0.0.1:{@code hazelcastPort} (no other port) in cluster {@code cluster}, joining {@code members}
+     * ({@code host:port,…}) over TCP-IP, multicast off.
+     */
+    public static Map<String, String> engineSettings(int redisPort, String cluster, int hazelcastPort,
+            String members) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("tiercache.redis.address", "redis://127.0.0.1:" + redisPort);
+        settings.put("tiercache.redis.timeout", "1s");
+        settings.put("tiercache.hazelcast.cluster-name", cluster);
+        settings.put("tiercache.hazelcast.interface", "127.0.0.1");
+        settings.put("tiercache.hazelcast.multicast", "false");
+        settings.put("tiercache.hazelcast.port", Integer.toString(hazelcastPort));
+        settings.put("tiercache.hazelcast.port-auto-increment", "false");
+        settings.put("tiercache.hazelcast.members", members);
+        settings.put("tiercache.hazelcast.partition-count", "11");
+        return settings;
+    }
+
+    /** {@code http://127.0.0.1:<port>/}. */
+    public URI base() {
+        return base;
+    }
+
+    /** Waits until {@code GET /api/strategies} answers 200, at the latest until {@code deadline} (nano time). */
+    public void awaitReady(long deadline) throws InterruptedException {
+        URI probe = base.resolve("api/strategies");
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Payara Micro exited with status " + process.exitValue() + "; see "
+                        + log);
+            }
+            try {
+                HttpRequest request = HttpRequest.newBuilder(probe).timeout(Duration.ofSeconds(30)).build();
+                if (HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            TimeUnit.MILLISECONDS.sleep(250);
+        }
+        throw new IllegalStateException(base + " did not answer in time; see " + log);
+    }
+
+    /** Stops the process: SIGTERM, then SIGKILL after 30 s. */
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+}
