@@ -14,16 +14,17 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Readiness of the database (the application's data source {@value #DATA_SOURCE}): {@code UP} when a connection
- * can be taken and validated within {@value #TIMEOUT_SECONDS} s, {@code DOWN} otherwise. Without the database
- * nothing can be served that is not already cached, so the service is then not ready.
+ * Readiness of the database (the platform default data source {@value #DATA_SOURCE}, the one the persistence unit
+ * uses): {@code UP} when a connection can be taken and validated within {@value #TIMEOUT_SECONDS} s, {@code DOWN}
+ * otherwise. Without the database nothing can be served that is not already cached, so the service is then not
+ * ready.
  */
 @Readiness
 @ApplicationScoped
 public class DatabaseHealthCheck implements HealthCheck {
 
     static final String NAME = "database";
-    static final String DATA_SOURCE = "java:app/jdbc/tiercache";
+    static final String DATA_SOURCE = "java:comp/DefaultDataSource";
     private static final int TIMEOUT_SECONDS = 2;
 
     @Resource(lookup = DATA_SOURCE)
