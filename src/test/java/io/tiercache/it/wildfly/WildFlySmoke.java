@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
@@ -193,6 +194,8 @@ abstract class WildFlySmoke {
         HttpResponse<String> stats = admin("api/cache/stats", ADMIN, ADMIN_PASSWORD);
         assertEquals(200, stats.statusCode(), stats.body());
         assertEquals("no-store", stats.headers().firstValue("Cache-Control").orElseThrow());
+        String log = Files.readString(server.log());
+        assertFalse(log.contains("UT005023"), "a request failed on the server:\n" + log);
     }
 
     @Test
