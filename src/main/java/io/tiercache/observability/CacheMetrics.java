@@ -1,6 +1,7 @@
 package io.tiercache.observability;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -11,26 +12,26 @@ import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
 import io.tiercache.cache.TieredCache;
 import io.tiercache.cache.config.Durations;
+import io.tiercache.observability.MeterDefinition.Kind;
+import io.tiercache.observability.MeterDefinition.Unit;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.metrics.Metadata;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.MetricUnits;
 
 /**
- * Publishes the cache engine in the application metrics registry ({@code /metrics?scope=application}): the gauges
- * of Redis and Hazelcast from startup, and the gauges of each cache ({@link CacheGauges}). Caches are created on
- * first use, so the set of caches is synchronised at startup and then every
- * {@code tiercache.metrics.refresh-interval} (default {@code 5s}); a cache's figures are cumulative, so nothing is
- * lost before its gauges appear. A closed cache's gauges are removed.
+ * Publishes the cache engine's meters through every {@link MeterPublisher} of the deployment (MicroProfile Metrics
+ * on Payara, Micrometer on WildFly): the meters of Redis and Hazelcast from startup, and those of each cache
+ * ({@link CacheMeters}). Caches are created on first use, so the set of caches is synchronised at startup and then
+ * every {@code tiercache.metrics.refresh-interval} (default {@code 5s}); a cache's figures are cumulative, so nothing
+ * is lost before its meters appear. A closed cache's meters are removed.
  *
- * <p>Thread-safe: {@link #refresh()} runs under this object's lock.
+ * <p>Thread-safe: the start, {@link #refresh()} and the publishers' calls run under this object's lock.
  */
 @ApplicationScoped
 public class CacheMetrics {
@@ -38,7 +39,7 @@ public class CacheMetrics {
     private static final Logger LOG = Logger.getLogger(CacheMetrics.class.getName());
 
     @Inject
-    MetricRegistry registry;
+    Instance<MeterPublisher> publisherBeans;
 
     @Inject
     CacheInventory inventory;
@@ -53,17 +54,24 @@ public class CacheMetrics {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
-    private final Map<String, CacheGauges> caches = new HashMap<>();
+    private final Map<String, CacheMeters> caches = new HashMap<>();
+    private List<MeterPublisher> publishers = List.of();
     private volatile ScheduledFuture<?> refresher;
 
-    void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
-        registerEngineGauges();
+    synchronized void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
+        publishers = publisherBeans.stream().toList();
+        if (publishers.isEmpty()) {
+            LOG.warning("No metrics registry (MicroProfile Metrics or Micrometer) is available: "
+                    + "the cache metrics are not published");
+            return;
+        }
+        engineMeters().forEach(this::add);
         refresh();
         long every = Durations.parse("tiercache.metrics.refresh-interval", refreshInterval).toMillis();
         refresher = scheduler.scheduleWithFixedDelay(this::refresh, every, every, TimeUnit.MILLISECONDS);
     }
 
-    /** Stops the synchronisation; the registry and its gauges go with the application. */
+    /** Stops the synchronisation; the registries and their meters go with the application. */
     @PreDestroy
     void stop() {
         if (refresher != null) {
@@ -71,14 +79,14 @@ public class CacheMetrics {
         }
     }
 
-    /** Registers the gauges of caches created since the last call and removes those of closed caches. */
+    /** Registers the meters of caches created since the last call and removes those of closed caches. */
     synchronized void refresh() {
         try {
             Map<String, TieredCache<?, ?>> open = inventory.caches();
             caches.entrySet().removeIf(entry -> {
                 boolean gone = open.get(entry.getKey()) != entry.getValue().cache();
                 if (gone) {
-                    entry.getValue().unregister();
+                    entry.getValue().meters().forEach(this::remove);
                 }
                 return gone;
             });
@@ -87,29 +95,36 @@ public class CacheMetrics {
                     .filter(hazelcast -> hazelcast.getLocalEndpoint() instanceof Member)
                     .orElse(null);
             open.forEach((name, cache) -> caches.computeIfAbsent(name, n -> {
-                CacheGauges gauges = new CacheGauges(registry, cache, member);
-                gauges.register();
-                return gauges;
+                CacheMeters meters = new CacheMeters(cache, member);
+                meters.meters().forEach(this::add);
+                return meters;
             }));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Could not refresh the cache metrics", e);
         }
     }
 
-    private void registerEngineGauges() {
-        registry.gauge(Metadata.builder().withName("tiercache.redis.up")
-                        .withDescription("1 when Redis answers the cache engine's client, else 0")
-                        .withUnit(MetricUnits.NONE).build(),
-                () -> redis.probe().up() ? 1 : 0);
-        registry.gauge(Metadata.builder().withName("tiercache.redis.circuit.breaker.open")
-                        .withDescription("1 while the circuit breaker skips Redis, 0 while it lets calls through")
-                        .withUnit(MetricUnits.NONE).build(),
-                () -> inventory.manager().map(manager -> manager.redisAvailable() ? 0 : 1).orElse(1));
-        registry.gauge(Metadata.builder().withName("tiercache.hazelcast.members")
-                        .withDescription("Members of the cache engine's Hazelcast cluster")
-                        .withUnit(MetricUnits.NONE).build(),
-                () -> inventory.manager().filter(manager -> !manager.isClosed())
-                        .map(manager -> manager.unwrap(HazelcastInstance.class).getCluster().getMembers().size())
-                        .orElse(0));
+    private synchronized void add(MeterDefinition meter) {
+        publishers.forEach(publisher -> publisher.add(meter));
+    }
+
+    private synchronized void remove(MeterDefinition meter) {
+        publishers.forEach(publisher -> publisher.remove(meter));
+    }
+
+    private List<MeterDefinition> engineMeters() {
+        return List.of(
+                new MeterDefinition("tiercache.redis.up", Kind.GAUGE,
+                        "1 when Redis answers the cache engine's client, else 0", Unit.NONE, Map.of(),
+                        () -> redis.probe().up() ? 1 : 0),
+                new MeterDefinition("tiercache.redis.circuit.breaker.open", Kind.GAUGE,
+                        "1 while the circuit breaker skips Redis, 0 while it lets calls through", Unit.NONE, Map.of(),
+                        () -> inventory.manager().map(manager -> manager.redisAvailable() ? 0 : 1).orElse(1)),
+                new MeterDefinition("tiercache.hazelcast.members", Kind.GAUGE,
+                        "Members of the cache engine's Hazelcast cluster", Unit.NONE, Map.of(),
+                        () -> inventory.manager().filter(manager -> !manager.isClosed())
+                                .map(manager -> manager.unwrap(HazelcastInstance.class).getCluster().getMembers()
+                                        .size())
+                                .orElse(0)));
     }
 }

@@ -9,6 +9,8 @@ import javax.sql.DataSource;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -29,6 +31,14 @@ public class DatabaseHealthCheck implements HealthCheck {
 
     @Resource(lookup = DATA_SOURCE)
     DataSource dataSource;
+
+    /**
+     * Creates the check with the application, so that its data source is looked up where the application's
+     * {@code java:comp} is bound: WildFly runs health checks on a management thread, where it is not.
+     */
+    void created(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
+        // the injection above is the point
+    }
 
     @Override
     public HealthCheckResponse call() {

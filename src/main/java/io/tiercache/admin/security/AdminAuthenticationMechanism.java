@@ -1,6 +1,7 @@
 package io.tiercache.admin.security;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 import io.tiercache.problem.Problem;
@@ -78,9 +79,10 @@ public class AdminAuthenticationMechanism implements HttpAuthenticationMechanism
         response.setContentType(Problem.MEDIA_TYPE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.setContentLength(body.length);
-        try {
-            response.getOutputStream().write(body);
-            response.flushBuffer();
+        // Closing the stream completes the response: a container must not send an error page over it (Undertow
+        // would otherwise try to, after SEND_FAILURE, and fail on the committed response).
+        try (OutputStream out = response.getOutputStream()) {
+            out.write(body);
         } catch (IOException clientGone) {
             // the client went away: nothing left to answer
         }

@@ -1,0 +1,285 @@
+package io.tiercache.it.wildfly;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.DoublePredicate;
+
+import io.tiercache.it.support.Pbkdf2Hashes;
+import io.tiercache.it.support.PrometheusText;
+import io.tiercache.it.support.TestEngine;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import redis.embedded.RedisServer;
+
+/**
+ * The unchanged {@code target/tiercache.war} on a real WildFly 39 ({@link WildFlyServer}), configured by the
+ * project's own CLI scripts, with caching on: an embedded Redis of the class's own on a free port and a Hazelcast
+ * member on 127.0.0.1 (free port, cluster of its own, multicast off), handed to the application as system
+ * properties of the server. Subclasses choose the scripts and the database.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class WildFlySmoke {
+
+    static final String ADMIN = "admin";
+    static final String ADMIN_PASSWORD = "wildfly-admin-" + UUID.randomUUID();
+    static final String VIEWER = "viewer";
+    static final String VIEWER_PASSWORD = "wildfly-viewer-" + UUID.randomUUID();
+    private static final Duration METRICS_WAIT = Duration.ofSeconds(20);
+
+    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    WildFlyServer server;
+    private RedisServer redis;
+
+    /** The CLI scripts to run (with their jboss-cli options), in order, after {@code tiercache.cli}. */
+    abstract Map<String, List<String>> moreScripts();
+
+    /** The server's environment besides the admin users. */
+    abstract Map<String, String> environment();
+
+    @BeforeAll
+    void startServer() throws IOException, InterruptedException {
+        int redisPort = TestEngine.freePort();
+        redis = RedisServer.newRedisServer().port(redisPort).bind("127.0.0.1")
+                .setting("save \"\"").setting("appendonly no").build();
+        redis.start();
+        int hazelcastPort = TestEngine.freePort();
+        server = WildFlyServer.copy(getClass().getSimpleName());
+        server.runScript("tiercache.cli");
+        for (Map.Entry<String, List<String>> script : moreScripts().entrySet()) {
+            server.runScript(script.getKey(), script.getValue().toArray(String[]::new));
+        }
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("tiercache.redis.address", "redis://127.0.0.1:" + redisPort);
+        properties.put("tiercache.redis.timeout", "1s");
+        properties.put("tiercache.hazelcast.cluster-name", "tiercache-wildfly-" + UUID.randomUUID());
+        properties.put("tiercache.hazelcast.interface", "127.0.0.1");
+        properties.put("tiercache.hazelcast.multicast", "false");
+        properties.put("tiercache.hazelcast.port", String.valueOf(hazelcastPort));
+        properties.put("tiercache.hazelcast.port-auto-increment", "false");
+        properties.put("tiercache.hazelcast.members", "127.0.0.1:" + hazelcastPort);
+        properties.put("tiercache.hazelcast.partition-count", "11");
+        properties.put("tiercache.metrics.refresh-interval", "1s");
+        properties.put("tiercache.warm.enabled", "false");
+        Map<String, String> environment = new LinkedHashMap<>(environment());
+        environment.put("TIERCACHE_ADMIN_USERNAME", ADMIN);
+        environment.put("TIERCACHE_ADMIN_PASSWORD_HASH", Pbkdf2Hashes.hash(ADMIN_PASSWORD));
+        environment.put("TIERCACHE_ADMIN_USERS", VIEWER + ":" + Pbkdf2Hashes.hash(VIEWER_PASSWORD) + ":viewer");
+        server.start(Path.of(System.getProperty("tiercache.war")), properties, environment);
+    }
+
+    @AfterAll
+    void stopServer() throws InterruptedException, IOException {
+        try {
+            if (server != null) {
+                server.close();
+            }
+        } finally {
+            if (redis != null) {
+                redis.stop();
+            }
+        }
+    }
+
+    @Test
+    void strategyCreateReadUpdateDelete() throws IOException, InterruptedException {
+        HttpResponse<String> created = send("POST", "api/strategies", strategyJson("Smoke " + UUID.randomUUID()));
+        assertEquals(201, created.statusCode(), created.body());
+        URI location = URI.create(created.headers().firstValue("Location").orElseThrow());
+        assertEquals(server.base().getPort(), location.getPort(), "Location " + location);
+        String path = location.getPath().substring(1);
+        JsonObject read = json(send("GET", path, null), 200);
+        assertEquals(json(created, 201).getJsonNumber("id"), read.getJsonNumber("id"));
+        assertTrue(read.getString("createdAt").endsWith("Z"), "JSON-B writes instants as ISO text: " + read);
+
+        String renamed = "Renamed " + UUID.randomUUID();
+        JsonObject updated = json(send("PUT", path, strategyJson(renamed)), 200);
+        assertEquals(renamed, updated.getString("name"));
+        assertEquals(renamed, json(send("GET", path, null), 200).getString("name"));
+
+        assertEquals(204, send("DELETE", path, null).statusCode());
+        assertProblem(send("GET", path, null), 404);
+    }
+
+    @Test
+    void backtestRunReadDelete() throws IOException, InterruptedException {
+        HttpResponse<String> created = send("POST", "api/backtests", "{\"strategyId\":1,\"symbol\":\"ALPHA\","
+                + "\"from\":\"2020-01-02\",\"to\":\"2022-12-30\",\"initialCapital\":100000}");
+        JsonObject backtest = json(created, 201);
+        assertEquals("COMPLETED", backtest.getString("status"));
+        assertEquals("2020-01-02", backtest.getString("from"));
+        String path = "api/backtests/" + backtest.getJsonNumber("id");
+        assertEquals(backtest.getJsonObject("metrics"), json(send("GET", path, null), 200).getJsonObject("metrics"));
+        assertFalse(json(send("GET", path + "/equity", null), 200).getJsonArray("points").isEmpty());
+        assertEquals(204, send("DELETE", path, null).statusCode());
+        assertProblem(send("GET", path, null), 404);
+    }
+
+    @Test
+    void cachedReadsAreCountedInTheStatisticsAndInPrometheus() throws IOException, InterruptedException {
+        String id = json(send("POST", "api/strategies", strategyJson("Counted " + UUID.randomUUID())), 201)
+                .getJsonNumber("id").toString();
+        json(send("GET", "api/strategies/" + id, null), 200);
+        Map<String, String> hits = Map.of("cache", "strategies", "result", "hit");
+        Map<String, String> l1Hits = Map.of("cache", "strategies", "layer", "l1");
+        long statsBefore = strategyHits();
+        double gaugesBefore = awaitSample("tiercache_cache_gets_total", hits, v -> true);
+        double l1Before = awaitSample("tiercache_cache_hits_total", l1Hits, v -> true);
+
+        int reads = 5;
+        for (int i = 0; i < reads; i++) {
+            json(send("GET", "api/strategies/" + id, null), 200);
+        }
+
+        assertEquals(statsBefore + reads, strategyHits(), "hits of the strategies cache in /api/cache/stats");
+        awaitSample("tiercache_cache_gets_total", hits, v -> v == gaugesBefore + reads);
+        awaitSample("tiercache_cache_hits_total", l1Hits, v -> v == l1Before + reads);
+        PrometheusText scrape = PrometheusText.parse(get(server.management().resolve("prometheus")).body());
+        assertEquals("counter", scrape.type("tiercache_cache_gets_total").orElseThrow(),
+                "Micrometer publishes the counts as counters");
+        assertEquals(1.0, scrape.value("tiercache_redis_up", Map.of()).orElseThrow());
+        assertEquals(1.0, scrape.value("tiercache_hazelcast_members", Map.of()).orElseThrow());
+    }
+
+    @Test
+    void conditionalGetAnswers304() throws IOException, InterruptedException {
+        HttpResponse<String> first = send("GET", "api/strategies/1", null);
+        assertEquals(200, first.statusCode());
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        HttpResponse<String> again = http.send(request("api/strategies/1").header("If-None-Match", etag).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(304, again.statusCode());
+        assertEquals(etag, again.headers().firstValue("ETag").orElseThrow());
+        assertEquals("", again.body());
+    }
+
+    @Test
+    void badRequestsGetProblemDocuments() throws IOException, InterruptedException {
+        JsonObject invalid = assertProblem(send("POST", "api/strategies",
+                "{\"name\":\"\",\"fastWindow\":50,\"slowWindow\":10}"), 400);
+        assertTrue(invalid.getJsonArray("errors").toString().contains("\"name\""), invalid.toString());
+        assertProblem(send("POST", "api/strategies", "{\"name\":"), 400);
+        assertProblem(send("GET", "api/strategies/not-a-number", null), 404);
+        assertProblem(send("GET", "no/such/path", null), 404);
+    }
+
+    @Test
+    void adminApiNeedsTheRole() throws IOException, InterruptedException {
+        HttpResponse<String> anonymous = send("GET", "api/cache/stats", null);
+        assertProblem(anonymous, 401);
+        assertTrue(anonymous.headers().firstValue("WWW-Authenticate").orElseThrow().startsWith("Basic"));
+        assertProblem(admin("api/cache/stats", ADMIN, "wrong"), 401);
+        assertProblem(admin("api/cache/stats", VIEWER, VIEWER_PASSWORD), 403);
+        HttpResponse<String> stats = admin("api/cache/stats", ADMIN, ADMIN_PASSWORD);
+        assertEquals(200, stats.statusCode(), stats.body());
+        assertEquals("no-store", stats.headers().firstValue("Cache-Control").orElseThrow());
+        String log = Files.readString(server.log());
+        assertFalse(log.contains("UT005023"), "a request failed on the server:\n" + log);
+    }
+
+    @Test
+    void healthOnTheManagementPort() throws IOException, InterruptedException {
+        HttpResponse<String> ready = get(server.management().resolve("health/ready"));
+        assertEquals(200, ready.statusCode(), ready.body());
+        String body = ready.body();
+        for (String check : List.of("\"database\"", "\"hazelcast\"", "\"redis\"")) {
+            assertTrue(body.contains(check), check + " in " + body);
+        }
+        assertEquals(200, get(server.management().resolve("health/live")).statusCode());
+        assertTrue(get(server.management().resolve("health/live")).body().contains("\"cache-engine\""));
+    }
+
+    /** The hits of the {@code strategies} cache, from {@code /api/cache/stats}. */
+    long strategyHits() throws IOException, InterruptedException {
+        HttpResponse<String> stats = admin("api/cache/stats", ADMIN, ADMIN_PASSWORD);
+        return Json.createReader(new StringReader(stats.body())).readObject().getJsonArray("caches")
+                .getValuesAs(JsonObject.class).stream()
+                .filter(cache -> cache.getString("name").equals("strategies"))
+                .findFirst().orElseThrow()
+                .getJsonObject("gets").getJsonNumber("hits").longValue();
+    }
+
+    /** Waits until the Prometheus sample {@code name}{@code labels} exists and satisfies {@code expected}. */
+    double awaitSample(String name, Map<String, String> labels, DoublePredicate expected)
+            throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + METRICS_WAIT.toNanos();
+        Double value = null;
+        while (System.nanoTime() < deadline) {
+            value = PrometheusText.parse(get(server.management().resolve("prometheus")).body())
+                    .value(name, labels).orElse(null);
+            if (value != null && expected.test(value)) {
+                return value;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError(name + labels + " is " + value + " after " + METRICS_WAIT);
+    }
+
+    static String strategyJson(String name) {
+        return "{\"name\":\"" + name + "\",\"description\":\"on WildFly\",\"fastWindow\":20,\"slowWindow\":100,"
+                + "\"positionFraction\":0.8,\"commissionBps\":5}";
+    }
+
+    HttpResponse<String> send(String method, String path, String json) throws IOException, InterruptedException {
+        HttpRequest.BodyPublisher body = json == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8);
+        HttpRequest.Builder request = request(path).method(method, body);
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> admin(String path, String user, String password) throws IOException, InterruptedException {
+        String credentials = Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return http.send(request(path).header("Authorization", "Basic " + credentials).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(server.base().resolve(path)).timeout(Duration.ofSeconds(60))
+                .header("Accept", "application/json");
+    }
+
+    static JsonObject json(HttpResponse<String> response, int status) {
+        assertEquals(status, response.statusCode(), response.body());
+        return Json.createReader(new StringReader(response.body())).readObject();
+    }
+
+    static JsonObject assertProblem(HttpResponse<String> response, int status) {
+        assertEquals(status, response.statusCode(), response.body());
+        String type = response.headers().firstValue("Content-Type").orElse("");
+        assertTrue(type.startsWith("application/problem+json"), "Content-Type " + type + ": " + response.body());
+        JsonObject problem = Json.createReader(new StringReader(response.body())).readObject();
+        assertEquals(status, problem.getInt("status"));
+        assertFalse(response.body().contains("Exception"), response.body());
+        return problem;
+    }
+}
