@@ -19,19 +19,8 @@ REQUESTS="${REQUESTS:-300}"
 WORKLOAD_PATHS="${WORKLOAD_PATHS:-api/strategies/1 api/strategies/2 api/strategies/3 api/strategies?page=0&size=5 api/symbols}"
 SCRAPE_INTERVAL="${SCRAPE_INTERVAL:-1s}"
 
-need=()
-command -v prometheus >/dev/null || need+=(prometheus)
-command -v jq >/dev/null || need+=(jq)
-command -v curl >/dev/null || need+=(curl)
-if ((${#need[@]})); then
-    if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
-        echo "Installing ${need[*]} with apt-get" >&2
-        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
-    else
-        echo "Missing ${need[*]}: install them (Debian: apt-get install -y ${need[*]})" >&2
-        exit 2
-    fi
-fi
+source "$(dirname "$0")/lib/prometheus.sh"
+prometheus_require_tools
 
 hostport="${SERVICE_URL#*://}"
 hostport="${hostport%%/*}"
@@ -40,69 +29,8 @@ if ! curl -fsS --max-time 5 -o /dev/null "$SERVICE_URL/metrics?scope=application
     exit 1
 fi
 
-free_port() {
-    local port
-    for _ in $(seq 1 50); do
-        port=$((20000 + RANDOM % 20000))
-        if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-            echo "$port"
-            return
-        fi
-    done
-    echo "No free port found" >&2
-    exit 1
-}
-
-workdir="$(mktemp -d -t tiercache-prometheus.XXXXXX)"
-prometheus_pid=""
-cleanup() {
-    if [[ -n "$prometheus_pid" ]]; then
-        kill "$prometheus_pid" 2>/dev/null || true
-        wait "$prometheus_pid" 2>/dev/null || true
-    fi
-    rm -rf "$workdir"
-}
-trap cleanup EXIT
-
-port="$(free_port)"
-cat > "$workdir/prometheus.yml" <<YAML
-global:
-  scrape_interval: $SCRAPE_INTERVAL
-  scrape_timeout: $SCRAPE_INTERVAL
-scrape_configs:
-  - job_name: tiercache
-    metrics_path: /metrics
-    params:
-      scope: [application]
-    static_configs:
-      - targets: ["$hostport"]
-YAML
-promtool check config "$workdir/prometheus.yml" >/dev/null
-
-prometheus --config.file="$workdir/prometheus.yml" --storage.tsdb.path="$workdir/data" \
-    --web.listen-address="127.0.0.1:$port" --log.level=warn >"$workdir/prometheus.log" 2>&1 &
-prometheus_pid=$!
-api="http://127.0.0.1:$port/api/v1"
-
-query() {
-    curl -fsS --max-time 10 --get "$api/query" --data-urlencode "query=$1" --data-urlencode "time=${2:-$(date +%s.%N)}"
-}
-
-await() {
-    local what="$1" condition="$2" deadline=$((SECONDS + 60))
-    until eval "$condition"; do
-        if ((SECONDS > deadline)); then
-            echo "Timed out waiting for $what" >&2
-            cat "$workdir/prometheus.log" >&2
-            exit 1
-        fi
-        sleep 0.5
-    done
-}
-
-await "Prometheus on 127.0.0.1:$port" 'curl -fsS --max-time 2 -o /dev/null "http://127.0.0.1:$port/-/ready" 2>/dev/null'
-await "a first scrape of $hostport" \
-    '[[ "$(query "up{job=\"tiercache\"}" 2>/dev/null | jq -r ".data.result[0].value[1] // empty")" == 1 ]]'
+prometheus_start "$hostport" /metrics "$SCRAPE_INTERVAL" scope=application
+prometheus_await_scrape
 start="$(date +%s.%N)"
 
 read -r -a paths <<<"$WORKLOAD_PATHS"
@@ -129,12 +57,12 @@ delta() {
     echo "(sum by ($2) ($1 @ $end) - (sum by ($2) ($1 @ $start) or (sum by ($2) ($1 @ $end) * 0)))"
 }
 ratio() {
-    query "$1" "$end" | jq -r '.data.result[] | "\(.metric | to_entries | map("\(.key)=\(.value)") | join(",") | if . == "" then "all" else . end)\t\(.value[1])"'
+    prometheus_query "$1" "$end" | jq -r '.data.result[] | "\(.metric | to_entries | map("\(.key)=\(.value)") | join(",") | if . == "" then "all" else . end)\t\(.value[1])"'
 }
 
 hits="$(delta 'tiercache_cache_gets_total{result="hit"}' cache)"
 gets="$(delta 'tiercache_cache_gets_total' cache)"
-reads="$(query "sum($gets)" "$end" | jq -r '.data.result[0].value[1] // "0"')"
+reads="$(prometheus_query "sum($gets)" "$end" | jq -r '.data.result[0].value[1] // "0"')"
 echo "Cache reads during the workload (from Prometheus): $reads"
 if [[ "$reads" == 0 ]]; then
     echo "No cache reads: the workload's endpoints did not go through the cache (set WORKLOAD_PATHS to cached ones)."

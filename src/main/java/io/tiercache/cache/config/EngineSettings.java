@@ -51,10 +51,14 @@ import java.util.Optional;
  *   <li>{@code tiercache.hazelcast.cluster-name} = {@code tiercache}; {@code tiercache.hazelcast.instance-name}
  *       (generated when absent)</li>
  *   <li>{@code tiercache.hazelcast.members}: comma-separated {@code host[:port]} list for TCP-IP join (member) or
- *       the cluster addresses (client); default the bind interface</li>
+ *       the cluster addresses (client); default the public address (none when there is none)</li>
  *   <li>{@code tiercache.hazelcast.port} = {@code 5701}; {@code tiercache.hazelcast.port-auto-increment} =
- *       {@code true}; {@code tiercache.hazelcast.interface} = {@code 127.0.0.1} (bind and public address);
- *       {@code tiercache.hazelcast.multicast} = {@code false}</li>
+ *       {@code true}; {@code tiercache.hazelcast.multicast} = {@code false}</li>
+ *   <li>{@code tiercache.hazelcast.interface} = {@code 127.0.0.1}: the IP address the member binds to;
+ *       {@link #ANY_INTERFACE} binds to every interface (containers)</li>
+ *   <li>{@code tiercache.hazelcast.public-address}: the {@code host[:port]} other members reach this one at (a host
+ *       name is resolved when the member starts); default the interface, or with {@link #ANY_INTERFACE} the local
+ *       address Hazelcast picks (one of the TCP-IP members, else the first non-loopback address)</li>
  *   <li>{@code tiercache.hazelcast.partition-count} = {@code 271}; {@code tiercache.hazelcast.backup-count} =
  *       {@code 1}</li>
  *   <li>{@code tiercache.hazelcast.property.<name>}: any Hazelcast property, e.g.
@@ -81,12 +85,15 @@ public record EngineSettings(
         int breakerFailureRate, int breakerWindow, int breakerMinimumCalls, Duration breakerOpenDuration,
         int breakerHalfOpenCalls,
         String hazelcastMode, Optional<String> hazelcastConfigFile, String clusterName, Optional<String> instanceName,
-        List<String> members, int port, boolean portAutoIncrement, String bindInterface, boolean multicast,
+        List<String> members, int port, boolean portAutoIncrement, String bindInterface,
+        Optional<String> publicAddress, boolean multicast,
         int partitionCount, int backupCount, Map<String, String> hazelcastProperties,
         String codecAllow, String codecLimits, Duration invalidationTimeout, boolean latencyStatistics,
         int l1LatencySample) {
 
     public static final String DEFAULT_ALLOW = "io.tiercache.**;java.lang.*;java.util.*;java.time.*;java.math.*";
+    /** The {@code tiercache.hazelcast.interface} value that binds the member to every interface. */
+    public static final String ANY_INTERFACE = "0.0.0.0";
     public static final String DEFAULT_LIMITS = "maxdepth=20;maxrefs=100000;maxbytes=16777216;maxarray=1000000";
 
     public static EngineSettings of(SettingsSource s) {
@@ -95,6 +102,8 @@ public record EngineSettings(
             throw new IllegalArgumentException("tiercache.hazelcast.mode must be member or client, was " + mode);
         }
         String iface = s.string("tiercache.hazelcast.interface", "127.0.0.1");
+        Optional<String> publicAddress = s.get("tiercache.hazelcast.public-address").map(String::trim)
+                .or(() -> iface.equals(ANY_INTERFACE) ? Optional.empty() : Optional.of(iface));
         List<String> members = Arrays.stream(s.string("tiercache.hazelcast.members", "").split(","))
                 .map(String::trim).filter(m -> !m.isEmpty()).toList();
         return new EngineSettings(
@@ -115,10 +124,11 @@ public record EngineSettings(
                 s.get("tiercache.hazelcast.config-file"),
                 s.string("tiercache.hazelcast.cluster-name", "tiercache"),
                 s.get("tiercache.hazelcast.instance-name"),
-                members.isEmpty() ? List.of(iface) : members,
+                members.isEmpty() ? publicAddress.stream().toList() : members,
                 s.integer("tiercache.hazelcast.port", 5701),
                 s.bool("tiercache.hazelcast.port-auto-increment", true),
                 iface,
+                publicAddress,
                 s.bool("tiercache.hazelcast.multicast", false),
                 s.integer("tiercache.hazelcast.partition-count", 271),
                 s.integer("tiercache.hazelcast.backup-count", 1),
@@ -128,6 +138,11 @@ public record EngineSettings(
                 s.duration("tiercache.invalidation.timeout", Duration.ofSeconds(2)),
                 s.bool("tiercache.stats.latency", true),
                 s.integer("tiercache.stats.l1-latency-sample", 64));
+    }
+
+    /** Whether the member binds to every interface ({@link #ANY_INTERFACE}) rather than to one address. */
+    public boolean bindsAnyInterface() {
+        return bindInterface.equals(ANY_INTERFACE);
     }
 
     public boolean clientMode() {

@@ -22,7 +22,8 @@ import io.tiercache.cache.config.EngineSettings;
 
 /**
  * Starts the Hazelcast instance a cache manager owns: an embedded member (TCP-IP join on the configured members,
- * bound to the configured interface, multicast and auto-detection off) or a client of an external cluster.
+ * bound to the configured interface or to every interface, advertising the public address, multicast and
+ * auto-detection off) or a client of an external cluster.
  *
  * <p>Java serialization inside Hazelcast is filtered with the same allowlist as values read from Redis
  * (translated to Hazelcast's {@link JavaSerializationFilterConfig}: {@code pkg.**} becomes a prefix, {@code pkg.*}
@@ -73,15 +74,21 @@ public final class HazelcastFactory {
         return new JavaSerializationFilterConfig().setWhitelist(whitelist);
     }
 
-    private static Config memberConfig(EngineSettings settings) {
+    /**
+     * The member configuration from the engine's network settings: bound to the configured interface (or to every
+     * interface), advertising the public address (or, without one, the address Hazelcast picks).
+     */
+    static Config memberConfig(EngineSettings settings) {
         Config config = new Config();
         config.setClusterName(settings.clusterName());
-        config.setProperty("hazelcast.socket.bind.any", "false");
+        config.setProperty("hazelcast.socket.bind.any", Boolean.toString(settings.bindsAnyInterface()));
         config.setProperty("hazelcast.wait.seconds.before.join", "0");
         NetworkConfig network = config.getNetworkConfig();
         network.setPort(settings.port()).setPortAutoIncrement(settings.portAutoIncrement());
-        network.setPublicAddress(settings.bindInterface());
-        network.getInterfaces().setEnabled(true).addInterface(settings.bindInterface());
+        settings.publicAddress().ifPresent(network::setPublicAddress);
+        if (!settings.bindsAnyInterface()) {
+            network.getInterfaces().setEnabled(true).addInterface(settings.bindInterface());
+        }
         JoinConfig join = network.getJoin();
         join.getAutoDetectionConfig().setEnabled(false);
         join.getMulticastConfig().setEnabled(settings.multicast());
