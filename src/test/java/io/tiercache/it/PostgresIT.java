@@ -14,7 +14,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,8 +45,7 @@ class PostgresIT {
         int hazelcastPort = TestEngine.freePort();
         payara = PayaraMicroProcess.startOnPostgres(TestEngine.freePort(),
                 PostgresSchema.URL + "?currentSchema=" + PostgresSchema.SCHEMA, PostgresSchema.USER,
-                PayaraMicroProcess.engineSettings(redisPort, "tiercache-postgres-it-" + UUID.randomUUID(),
-                        hazelcastPort, "127.0.0.1:" + hazelcastPort),
+                TestEngine.engineSettings(redisPort, hazelcastPort),
                 Path.of("target", "postgres-it", "payara.log"));
         payara.awaitReady(System.nanoTime() + Duration.ofMinutes(3).toNanos());
     }

@@ -17,13 +17,13 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * The PostgreSQL on 127.0.0.1:5432 (database {@code test}, user {@code postgres}, trust authentication) for
  * {@link PostgresIT}: the test class runs only when it is reachable, and before the deployment the schema
  * {@value #SCHEMA} is recreated empty, then given the application's tables and one strategy, so every run
- * starts from the same state.
+ * starts from the same state. The WildFly tests use its connection and reachability check too.
  */
-final class PostgresSchema implements ExecutionCondition, BeforeAllCallback {
+public final class PostgresSchema implements ExecutionCondition, BeforeAllCallback {
 
     static final String SCHEMA = "tiercache_it";
-    static final String URL = "jdbc:postgresql://127.0.0.1:5432/test";
-    static final String USER = "postgres";
+    public static final String URL = "jdbc:postgresql://127.0.0.1:5432/test";
+    public static final String USER = "postgres";
     static final String PREEXISTING_STRATEGY = "Preexisting on PostgreSQL";
 
     @Override
@@ -37,7 +37,7 @@ final class PostgresSchema implements ExecutionCondition, BeforeAllCallback {
     }
 
     /** Whether PostgreSQL answers at {@value #URL} (for {@code @EnabledIf}). */
-    static boolean reachable() {
+    public static boolean reachable() {
         try (Connection connection = connect()) {
             return connection.isValid(3);
         } catch (SQLException e) {
@@ -72,10 +72,15 @@ final class PostgresSchema implements ExecutionCondition, BeforeAllCallback {
 
     /** A JDBC connection to the test database, its search path on {@value #SCHEMA}. */
     static Connection connect() throws SQLException {
+        return connect(SCHEMA);
+    }
+
+    /** A JDBC connection to the test database, its search path on {@code schema}. */
+    public static Connection connect(String schema) throws SQLException {
         Properties properties = new Properties();
         properties.setProperty("user", USER);
         properties.setProperty("connectTimeout", "3");
-        properties.setProperty("currentSchema", SCHEMA);
+        properties.setProperty("currentSchema", schema);
         return DriverManager.getConnection(URL, properties);
     }
 

@@ -68,9 +68,9 @@ class TwoInstancesIT {
         String database = PostgresSchema.URL + "?currentSchema=" + SCHEMA;
         Path logs = Path.of("target", "two-instances");
         INSTANCES.add(PayaraMicroProcess.startOnPostgres(TestEngine.freePort(), database, PostgresSchema.USER,
-                PayaraMicroProcess.engineSettings(redisPort, cluster, hazelcastA, members), logs.resolve("a.log")));
+                TestEngine.engineSettings(redisPort, cluster, hazelcastA, members), logs.resolve("a.log")));
         INSTANCES.add(PayaraMicroProcess.startOnPostgres(TestEngine.freePort(), database, PostgresSchema.USER,
-                PayaraMicroProcess.engineSettings(redisPort, cluster, hazelcastB, members), logs.resolve("b.log")));
+                TestEngine.engineSettings(redisPort, cluster, hazelcastB, members), logs.resolve("b.log")));
         a = INSTANCES.get(0).base();
         b = INSTANCES.get(1).base();
         long deadline = System.nanoTime() + STARTUP.toNanos();

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -59,26 +58,6 @@ public final class PayaraMicroProcess implements AutoCloseable {
         builder.environment().put("TIERCACHE_DATASOURCE_USER", user);
         builder.environment().put("TIERCACHE_DATASOURCE_PASSWORD", "unused-with-trust-authentication");
         return new PayaraMicroProcess(builder.start(), URI.create("http://127.0.0.1:" + httpPort + "/"), log);
-    }
-
-    /**
-     * The engine's settings for a test: Redis on 127.0.0.1:{@code redisPort}, a Hazelcast member on
-     * 127.0.0.1:{@code hazelcastPort} (no other port) in cluster {@code cluster}, joining {@code members}
-     * ({@code host:port,…}) over TCP-IP, multicast off.
-     */
-    public static Map<String, String> engineSettings(int redisPort, String cluster, int hazelcastPort,
-            String members) {
-        Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("tiercache.redis.address", "redis://127.0.0.1:" + redisPort);
-        settings.put("tiercache.redis.timeout", "1s");
-        settings.put("tiercache.hazelcast.cluster-name", cluster);
-        settings.put("tiercache.hazelcast.interface", "127.0.0.1");
-        settings.put("tiercache.hazelcast.multicast", "false");
-        settings.put("tiercache.hazelcast.port", Integer.toString(hazelcastPort));
-        settings.put("tiercache.hazelcast.port-auto-increment", "false");
-        settings.put("tiercache.hazelcast.members", members);
-        settings.put("tiercache.hazelcast.partition-count", "11");
-        return settings;
     }
 
     /** {@code http://127.0.0.1:<port>/}. */

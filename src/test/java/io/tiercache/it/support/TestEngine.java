@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -38,17 +39,8 @@ public final class TestEngine implements AfterAllCallback {
         stopRedis();
         redisPort = freePort();
         startRedis();
-        int hazelcastPort = freePort();
-        List<String> settings = new ArrayList<>(List.of(
-                "tiercache.redis.address=redis://127.0.0.1:" + redisPort,
-                "tiercache.redis.timeout=1s",
-                "tiercache.hazelcast.cluster-name=tiercache-it-" + UUID.randomUUID(),
-                "tiercache.hazelcast.interface=127.0.0.1",
-                "tiercache.hazelcast.multicast=false",
-                "tiercache.hazelcast.port=" + hazelcastPort,
-                "tiercache.hazelcast.port-auto-increment=false",
-                "tiercache.hazelcast.members=127.0.0.1:" + hazelcastPort,
-                "tiercache.hazelcast.partition-count=11"));
+        List<String> settings = new ArrayList<>();
+        engineSettings(redisPort, freePort()).forEach((name, value) -> settings.add(name + "=" + value));
         settings.addAll(List.of(extraSettings));
         return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("tiercache.war")))
                 .addClasses(TestConfigSource.class)
@@ -61,6 +53,35 @@ public final class TestEngine implements AfterAllCallback {
         return war(extraSettings.entrySet().stream()
                 .map(setting -> setting.getKey() + "=" + setting.getValue().replace("\\", "\\\\"))
                 .toArray(String[]::new));
+    }
+
+    /**
+     * The engine settings of a deployment under test: Redis on 127.0.0.1:{@code redisPort}, and a Hazelcast member
+     * on 127.0.0.1:{@code hazelcastPort} alone in a cluster of its own, multicast off.
+     */
+    public static Map<String, String> engineSettings(int redisPort, int hazelcastPort) {
+        return engineSettings(redisPort, "tiercache-it-" + UUID.randomUUID(), hazelcastPort,
+                "127.0.0.1:" + hazelcastPort);
+    }
+
+    /**
+     * The engine settings of a deployment under test: Redis on 127.0.0.1:{@code redisPort}, a Hazelcast member on
+     * 127.0.0.1:{@code hazelcastPort} (no other port) in cluster {@code cluster}, joining {@code members}
+     * ({@code host:port,…}) over TCP-IP, multicast off.
+     */
+    public static Map<String, String> engineSettings(int redisPort, String cluster, int hazelcastPort,
+            String members) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("tiercache.redis.address", "redis://127.0.0.1:" + redisPort);
+        settings.put("tiercache.redis.timeout", "1s");
+        settings.put("tiercache.hazelcast.cluster-name", cluster);
+        settings.put("tiercache.hazelcast.interface", "127.0.0.1");
+        settings.put("tiercache.hazelcast.multicast", "false");
+        settings.put("tiercache.hazelcast.port", Integer.toString(hazelcastPort));
+        settings.put("tiercache.hazelcast.port-auto-increment", "false");
+        settings.put("tiercache.hazelcast.members", members);
+        settings.put("tiercache.hazelcast.partition-count", "11");
+        return settings;
     }
 
     /** The port of the current test class's Redis. */

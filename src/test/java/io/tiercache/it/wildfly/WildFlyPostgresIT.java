@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,12 +14,13 @@ import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
+
+import io.tiercache.it.PostgresSchema;
 
 /**
  * The smoke suite on WildFly 39 configured by {@code tiercache.cli} and then {@code postgresql.cli}: the default
@@ -28,20 +28,10 @@ import org.junit.jupiter.api.condition.EnabledIf;
  * authentication), schema {@value #SCHEMA}, recreated empty before the server starts (the application creates its
  * tables). Runs only when that PostgreSQL is reachable.
  */
-@EnabledIf("postgresReachable")
+@EnabledIf("io.tiercache.it.PostgresSchema#reachable")
 class WildFlyPostgresIT extends WildFlySmoke {
 
     static final String SCHEMA = "tiercache_wildfly";
-    static final String URL = "jdbc:postgresql://127.0.0.1:5432/test";
-    static final String USER = "postgres";
-
-    static boolean postgresReachable() {
-        try (Connection connection = connect()) {
-            return connection.isValid(3);
-        } catch (SQLException e) {
-            return false;
-        }
-    }
 
     @BeforeAll
     @Override
@@ -69,8 +59,8 @@ class WildFlyPostgresIT extends WildFlySmoke {
     @Override
     Map<String, String> environment() {
         Map<String, String> environment = new LinkedHashMap<>();
-        environment.put("TIERCACHE_DATASOURCE_URL", URL + "?currentSchema=" + SCHEMA);
-        environment.put("TIERCACHE_DATASOURCE_USER", USER);
+        environment.put("TIERCACHE_DATASOURCE_URL", PostgresSchema.URL + "?currentSchema=" + SCHEMA);
+        environment.put("TIERCACHE_DATASOURCE_USER", PostgresSchema.USER);
         environment.put("TIERCACHE_DATASOURCE_PASSWORD", "unused-with-trust-authentication");
         return environment;
     }
@@ -92,10 +82,6 @@ class WildFlyPostgresIT extends WildFlySmoke {
     }
 
     private static Connection connect() throws SQLException {
-        Properties properties = new Properties();
-        properties.setProperty("user", USER);
-        properties.setProperty("connectTimeout", "3");
-        properties.setProperty("currentSchema", SCHEMA);
-        return DriverManager.getConnection(URL, properties);
+        return PostgresSchema.connect(SCHEMA);
     }
 }

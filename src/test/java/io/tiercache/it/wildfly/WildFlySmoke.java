@@ -70,16 +70,7 @@ abstract class WildFlySmoke {
         for (Map.Entry<String, List<String>> script : moreScripts().entrySet()) {
             server.runScript(script.getKey(), script.getValue().toArray(String[]::new));
         }
-        Map<String, String> properties = new LinkedHashMap<>();
-        properties.put("tiercache.redis.address", "redis://127.0.0.1:" + redisPort);
-        properties.put("tiercache.redis.timeout", "1s");
-        properties.put("tiercache.hazelcast.cluster-name", "tiercache-wildfly-" + UUID.randomUUID());
-        properties.put("tiercache.hazelcast.interface", "127.0.0.1");
-        properties.put("tiercache.hazelcast.multicast", "false");
-        properties.put("tiercache.hazelcast.port", String.valueOf(hazelcastPort));
-        properties.put("tiercache.hazelcast.port-auto-increment", "false");
-        properties.put("tiercache.hazelcast.members", "127.0.0.1:" + hazelcastPort);
-        properties.put("tiercache.hazelcast.partition-count", "11");
+        Map<String, String> properties = TestEngine.engineSettings(redisPort, hazelcastPort);
         properties.put("tiercache.metrics.refresh-interval", "1s");
         properties.put("tiercache.warm.enabled", "false");
         Map<String, String> environment = new LinkedHashMap<>(environment());
