@@ -3,44 +3,21 @@ package io.tiercache.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tiercache.it.support.TestEngine;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.net.URL;
 import java.time.LocalDate;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** {@code /api/backtests}: running, reading and deleting backtests and reading their equity curves. */
-@ExtendWith({TestEngine.class, ArquillianExtension.class})
-class BacktestApiIT {
-
-    @ArquillianResource
-    private URL deploymentUrl;
-
-    private Api api;
+class BacktestApiIT extends DeployedApiTest {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Api.war();
-    }
-
-    @BeforeEach
-    void connect() {
-        api = new Api(deploymentUrl);
-    }
-
-    @AfterEach
-    void disconnect() {
-        api.close();
     }
 
     @Test

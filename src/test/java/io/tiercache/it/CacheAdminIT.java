@@ -8,7 +8,6 @@ import jakarta.json.JsonObject;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.core.Response;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
@@ -16,13 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.tiercache.it.observability.WarmRecorder;
 import io.tiercache.it.observability.WorkloadService;
@@ -36,18 +30,12 @@ import io.tiercache.it.support.TestEngine;
  * without (or with wrong) credentials, 403 for a user with another role, 400 for bad patterns, 404 for unknown
  * caches, {@code Cache-Control: no-store} everywhere, and the rest of the API left open.
  */
-@ExtendWith({TestEngine.class, ArquillianExtension.class})
-class CacheAdminIT {
+class CacheAdminIT extends DeployedApiTest {
 
     static final String ADMIN = "admin";
     static final String ADMIN_PASSWORD = "correct horse battery staple";
     static final String VIEWER = "viewer";
     static final String VIEWER_PASSWORD = "viewer-password";
-
-    @ArquillianResource
-    private URL deploymentUrl;
-
-    private Api api;
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -61,16 +49,6 @@ class CacheAdminIT {
                 "tiercache.admin.password-hash", Pbkdf2Hashes.hash(ADMIN_PASSWORD),
                 "tiercache.admin.users", VIEWER + ":" + Pbkdf2Hashes.hash(VIEWER_PASSWORD) + ":reader|auditor",
                 "tiercache.metrics.refresh-interval", "200ms");
-    }
-
-    @BeforeEach
-    void connect() {
-        api = new Api(deploymentUrl);
-    }
-
-    @AfterEach
-    void disconnect() {
-        api.close();
     }
 
     /** The admin endpoints, each as a call on a prepared request. */

@@ -6,18 +6,12 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.core.Response;
-import java.net.URL;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.tiercache.it.observability.WarmRecorder;
 import io.tiercache.it.observability.WorkloadService;
@@ -31,30 +25,14 @@ import io.tiercache.it.support.TestEngine;
  * {@code DOWN} and degraded (and keeps serving cached reads), and it reports Redis {@code UP} again once the server
  * is back. With no admin user configured, the admin API refuses everyone.
  */
-@ExtendWith({TestEngine.class, ArquillianExtension.class})
-class HealthIT {
+class HealthIT extends DeployedApiTest {
 
     private static final Duration BOUND = Duration.ofSeconds(30);
-
-    @ArquillianResource
-    private URL deploymentUrl;
-
-    private Api api;
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return TestEngine.war(Map.of())
                 .addClasses(WorkloadService.class, WorkloadServlet.class, WarmRecorder.class);
-    }
-
-    @BeforeEach
-    void connect() {
-        api = new Api(deploymentUrl);
-    }
-
-    @AfterEach
-    void disconnect() {
-        api.close();
     }
 
     @Test

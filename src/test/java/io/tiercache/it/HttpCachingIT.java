@@ -18,7 +18,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,32 +35,21 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The views cached behind the API and HTTP conditional requests, on the packaged WAR in Payara Micro. A test-only
  * interceptor counts every real call of the domain services ({@code /counting-probe}), so a cache hit is a call
  * that did not happen. This deployment requires validators on writes ({@code tiercache.http.require-validators}).
  */
-@ExtendWith({TestEngine.class, ArquillianExtension.class})
-class HttpCachingIT {
+class HttpCachingIT extends DeployedApiTest {
 
     private static final int RACE_ROUNDS = 20;
 
     private static final String EXTENSIONS =
             "WEB-INF/classes/META-INF/services/jakarta.enterprise.inject.spi.Extension";
-
-    @ArquillianResource
-    private URL deploymentUrl;
-
-    private Api api;
 
     @Deployment(testable = false)
     static WebArchive deployment() throws IOException {
@@ -74,16 +62,6 @@ class HttpCachingIT {
         return war.add(new StringAsset(extensions + "\n" + CountingExtension.class.getName() + "\n"), EXTENSIONS)
                 .addClasses(Counted.class, Counted.Literal.class, CountingExtension.class, CountingInterceptor.class,
                         CountingProbe.class);
-    }
-
-    @BeforeEach
-    void connect() {
-        api = new Api(deploymentUrl);
-    }
-
-    @AfterEach
-    void disconnect() {
-        api.close();
     }
 
     @Test

@@ -5,19 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tiercache.it.invalidation.ChangeCounter;
 import io.tiercache.it.invalidation.InvalidationProbeServlet;
-import io.tiercache.it.support.TestEngine;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.core.Response;
-import java.net.URL;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Entity-change invalidation on the packaged WAR in Payara Micro: a committed change removes the strategy's view
@@ -25,27 +18,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * row is first changed behind the cache's back (a bulk update that no listener sees): a view that survives still
  * shows the old state, a removed one is reloaded with the row's current state.
  */
-@ExtendWith({TestEngine.class, ArquillianExtension.class})
-class InvalidationIT {
-
-    @ArquillianResource
-    private URL deploymentUrl;
-
-    private Api api;
+class InvalidationIT extends DeployedApiTest {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Api.war().addClasses(ChangeCounter.class, InvalidationProbeServlet.class);
-    }
-
-    @BeforeEach
-    void connect() {
-        api = new Api(deploymentUrl);
-    }
-
-    @AfterEach
-    void disconnect() {
-        api.close();
     }
 
     @Test

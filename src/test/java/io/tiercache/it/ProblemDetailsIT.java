@@ -3,20 +3,13 @@ package io.tiercache.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tiercache.it.support.TestEngine;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URL;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -25,29 +18,13 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Every kind of bad request gets its 4xx as an RFC 9457 {@code application/problem+json} document naming the
  * field at fault, and never a stack trace.
  */
-@ExtendWith({TestEngine.class, ArquillianExtension.class})
-class ProblemDetailsIT {
+class ProblemDetailsIT extends DeployedApiTest {
 
     private static final String VALID_STRATEGY = Api.strategyJson("Valid", 5, 10);
-
-    @ArquillianResource
-    private URL deploymentUrl;
-
-    private Api api;
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Api.war();
-    }
-
-    @BeforeEach
-    void connect() {
-        api = new Api(deploymentUrl);
-    }
-
-    @AfterEach
-    void disconnect() {
-        api.close();
     }
 
     @ParameterizedTest

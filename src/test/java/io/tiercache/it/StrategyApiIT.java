@@ -4,45 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tiercache.it.support.TestEngine;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.net.URL;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** {@code /api/strategies} and {@code /api/symbols} on the packaged WAR in Payara Micro, with its demo data. */
-@ExtendWith({TestEngine.class, ArquillianExtension.class})
-class StrategyApiIT {
-
-    @ArquillianResource
-    private URL deploymentUrl;
-
-    private Api api;
+class StrategyApiIT extends DeployedApiTest {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Api.war();
-    }
-
-    @BeforeEach
-    void connect() {
-        api = new Api(deploymentUrl);
-    }
-
-    @AfterEach
-    void disconnect() {
-        api.close();
     }
 
     @Test
