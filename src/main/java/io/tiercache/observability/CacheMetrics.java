@@ -104,11 +104,11 @@ public class CacheMetrics {
         }
     }
 
-    private synchronized void add(MeterDefinition meter) {
+    private void add(MeterDefinition meter) {
         publishers.forEach(publisher -> publisher.add(meter));
     }
 
-    private synchronized void remove(MeterDefinition meter) {
+    private void remove(MeterDefinition meter) {
         publishers.forEach(publisher -> publisher.remove(meter));
     }
 

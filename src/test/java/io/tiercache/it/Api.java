@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /** The REST API of a deployed WAR, seen from a JAX-RS client on 127.0.0.1, and the assertions the tests share. */
-final class Api implements AutoCloseable {
+public final class Api implements AutoCloseable {
 
     private final Client client = ClientBuilder.newBuilder()
             .connectTimeout(5, TimeUnit.SECONDS)
@@ -92,7 +92,8 @@ final class Api implements AutoCloseable {
         }
     }
 
-    static String strategyJson(String name, int fastWindow, int slowWindow) {
+    /** The body of a strategy's creation or update (as a client sends it). */
+    public static String strategyJson(String name, int fastWindow, int slowWindow) {
         return Json.createObjectBuilder()
                 .add("name", name)
                 .add("description", "Created by a test")
@@ -103,7 +104,9 @@ final class Api implements AutoCloseable {
                 .build().toString();
     }
 
-    static String backtestJson(long strategyId, String symbol, String from, String to, String initialCapital) {
+    /** The body of a backtest run. */
+    public static String backtestJson(long strategyId, String symbol, String from, String to,
+            String initialCapital) {
         return Json.createObjectBuilder()
                 .add("strategyId", strategyId)
                 .add("symbol", symbol)

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.DoublePredicate;
 
+import io.tiercache.it.Api;
 import io.tiercache.it.support.Pbkdf2Hashes;
 import io.tiercache.it.support.PrometheusText;
 import io.tiercache.it.support.TestEngine;
@@ -115,8 +116,8 @@ abstract class WildFlySmoke {
 
     @Test
     void backtestRunReadDelete() throws IOException, InterruptedException {
-        HttpResponse<String> created = send("POST", "api/backtests", "{\"strategyId\":1,\"symbol\":\"ALPHA\","
-                + "\"from\":\"2020-01-02\",\"to\":\"2022-12-30\",\"initialCapital\":100000}");
+        HttpResponse<String> created = send("POST", "api/backtests",
+                Api.backtestJson(1, "ALPHA", "2020-01-02", "2022-12-30", "100000"));
         JsonObject backtest = json(created, 201);
         assertEquals("COMPLETED", backtest.getString("status"));
         assertEquals("2020-01-02", backtest.getString("from"));
@@ -228,8 +229,7 @@ abstract class WildFlySmoke {
     }
 
     static String strategyJson(String name) {
-        return "{\"name\":\"" + name + "\",\"description\":\"on WildFly\",\"fastWindow\":20,\"slowWindow\":100,"
-                + "\"positionFraction\":0.8,\"commissionBps\":5}";
+        return Api.strategyJson(name, 20, 100);
     }
 
     HttpResponse<String> send(String method, String path, String json) throws IOException, InterruptedException {
