@@ -20,14 +20,17 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Loads the hot reads into the view cache when the application starts and then every
- * {@code tiercache.warm.interval}: the strategy list pages {@code tiercache.warm.strategy-pages}
+ * Loads the hot reads into the view cache {@code tiercache.warm.initial-delay} (default 10 s) after the application
+ * starts and then every {@code tiercache.warm.interval}: the strategy list pages {@code tiercache.warm.strategy-pages}
  * ({@code page:size}, comma-separated; default the first page of 20) and the {@code tiercache.warm.recent-backtests}
  * most recent backtests (default 10). Set {@code tiercache.warm.enabled=false} to switch it off.
  *
  * <p>Warming runs on the container's {@link ManagedScheduledExecutorService}, never on the thread that starts the
  * application, so it holds readiness back not at all. It reads through the cached views, so a view already cached
  * is left as it is and a load that an invalidation overtakes is not stored: warming never overwrites a newer value.
+ * The first warm-up waits until the server has finished starting the web module: Payara closes and reopens the WAR's
+ * jars at the end of that, and a class that another thread loads from them at that moment (a Hazelcast class, on
+ * the first put) fails to initialise for the life of the application.
  */
 @ApplicationScoped
 public class CacheWarmer {
@@ -45,6 +48,10 @@ public class CacheWarmer {
     boolean enabled;
 
     @Inject
+    @ConfigProperty(name = "tiercache.warm.initial-delay", defaultValue = "PT10S")
+    Duration initialDelay;
+
+    @Inject
     @ConfigProperty(name = "tiercache.warm.interval", defaultValue = "PT5M")
     Duration interval;
 
@@ -60,7 +67,8 @@ public class CacheWarmer {
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
         if (enabled) {
-            schedule = scheduler.scheduleWithFixedDelay(this::warm, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+            schedule = scheduler.scheduleWithFixedDelay(this::warm, initialDelay.toMillis(), interval.toMillis(),
+                    TimeUnit.MILLISECONDS);
         }
     }
 

@@ -21,14 +21,15 @@ import org.redisson.config.Config;
  * Cache warming on the packaged WAR in Payara Micro: with no request made, the configured hot reads (the first
  * strategy page and the views and equity curves of the 3 most recent backtests) land in Redis. Warming repeats
  * every second here, so a warm-up that the demo data's own invalidations overtook is made good by the next one.
+ * The first warm-up comes after the default initial delay (10 s).
  */
 @ExtendWith({TestEngine.class, ArquillianExtension.class})
 class CacheWarmingIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return TestEngine.war("tiercache.warm.interval=PT1S", "tiercache.warm.strategy-pages=0:20",
-                "tiercache.warm.recent-backtests=3");
+        return TestEngine.war("tiercache.warm.enabled=true", "tiercache.warm.interval=PT1S",
+                "tiercache.warm.strategy-pages=0:20", "tiercache.warm.recent-backtests=3");
     }
 
     @Test

@@ -67,7 +67,9 @@ public final class TestEngine implements AfterAllCallback {
     /**
      * The engine settings of a deployment under test: Redis on 127.0.0.1:{@code redisPort}, a Hazelcast member on
      * 127.0.0.1:{@code hazelcastPort} (no other port) in cluster {@code cluster}, joining {@code members}
-     * ({@code host:port,…}) over TCP-IP, multicast off.
+     * ({@code host:port,…}) over TCP-IP, multicast off. Cache warming is off: a warm-up in the middle of a test
+     * would load views that the test counts ({@code tiercache.warm.enabled=true} among a test's own settings
+     * switches it on).
      */
     public static Map<String, String> engineSettings(int redisPort, String cluster, int hazelcastPort,
             String members) {
@@ -81,6 +83,7 @@ public final class TestEngine implements AfterAllCallback {
         settings.put("tiercache.hazelcast.port-auto-increment", "false");
         settings.put("tiercache.hazelcast.members", members);
         settings.put("tiercache.hazelcast.partition-count", "11");
+        settings.put("tiercache.warm.enabled", "false");
         return settings;
     }
 

@@ -73,7 +73,6 @@ abstract class WildFlySmoke {
         }
         Map<String, String> properties = TestEngine.engineSettings(redisPort, hazelcastPort);
         properties.put("tiercache.metrics.refresh-interval", "1s");
-        properties.put("tiercache.warm.enabled", "false");
         Map<String, String> environment = new LinkedHashMap<>(environment());
         environment.put("TIERCACHE_ADMIN_USERNAME", ADMIN);
         environment.put("TIERCACHE_ADMIN_PASSWORD_HASH", Pbkdf2Hashes.hash(ADMIN_PASSWORD));
