@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -17,20 +18,22 @@ import com.hazelcast.core.IExecutorService;
 import com.hazelcast.topic.ITopic;
 
 /**
- * Delivers invalidation and generation messages to the engine on every member, synchronously: a call returns when
- * every member has handled the message or the invalidation timeout has passed (a member that does not answer in time
- * is logged; Hazelcast's own near-cache invalidation still reaches it, eventually).
+ * Delivers invalidation and generation messages to the caches of every member's engine, synchronously: a call
+ * returns when every member has handled the message or the invalidation timeout has passed (a member that does not
+ * answer in time is logged; Hazelcast's own near-cache invalidation still reaches it, eventually).
  *
- * <p>This is what gives read-your-writes across members. A write runs as: {@link #begin} (every member marks loads in
- * flight for those keys as stale, so none of them can store an older value afterwards), the writes to Redis and
- * Hazelcast, then {@link #end} (every member drops the keys from its near cache). When the write returns, no member
- * can serve the old value from its near cache, and no load that started before can put it back.
+ * <p>This is what gives read-your-writes across members. {@link #invalidate} runs a write as: BEGIN (every member
+ * marks loads in flight for those keys as stale and fences new ones, so none of them can store an older value
+ * afterwards), the writes to Redis and Hazelcast, then END (every member lifts the fence and drops the keys from its
+ * near cache). When the write returns, no member can serve the old value from its near cache, and no load that
+ * started before can put it back. BEGIN and END carry one id, so a receiver can pair them even when the END of a
+ * timed-out BEGIN overtakes it.
  *
- * <p>On a single member messages are handled locally only. In client mode the members of the external cluster run no
- * engine: messages go to the other clients through the Hazelcast topic {@code tiercache.invalidation}, which is
- * asynchronous, so another client's near cache drops a changed key within milliseconds but not before the write
- * returns, and the fencing of loads is per client (Hazelcast's own near-cache invalidation, batched by the members,
- * follows later).
+ * <p>Each cache {@link #register registers} its {@link InvalidationHandler}; a message for a cache this engine has
+ * not opened is acknowledged and dropped. On a single member messages are handled locally only. In client mode the
+ * members of the external cluster run no engine: messages go to the other clients through the Hazelcast topic
+ * {@code tiercache.invalidation}, which is asynchronous, so another client's near cache drops a changed key within
+ * milliseconds but not before the write returns, and the fencing of loads is per client.
  *
  * <p>Thread-safe.
  */
@@ -39,17 +42,16 @@ public final class ClusterMessenger implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(ClusterMessenger.class.getName());
 
     private final HazelcastInstance hazelcast;
-    private final MemberHandler local;
     private final boolean clientMode;
     private final long timeoutNanos;
+    private final Map<String, InvalidationHandler> handlers = new ConcurrentHashMap<>();
     private final IExecutorService executor;
     private final ITopic<MemberTask> topic;
     private final UUID topicListener;
     private final String origin = UUID.randomUUID().toString();
 
-    public ClusterMessenger(HazelcastInstance hazelcast, MemberHandler local, boolean clientMode, Duration timeout) {
+    public ClusterMessenger(HazelcastInstance hazelcast, boolean clientMode, Duration timeout) {
         this.hazelcast = hazelcast;
-        this.local = local;
         this.clientMode = clientMode;
         this.timeoutNanos = timeout.toNanos();
         if (clientMode) {
@@ -58,31 +60,58 @@ public final class ClusterMessenger implements AutoCloseable {
             this.topicListener = topic.addMessageListener(message -> {
                 MemberTask task = message.getMessageObject();
                 if (!origin.equals(task.origin())) {
-                    task.deliver(local);
+                    receive(task);
                 }
             });
         } else {
             this.executor = hazelcast.getExecutorService("tiercache.invalidation");
             this.topic = null;
             this.topicListener = null;
-            MemberRegistry.register(hazelcast.getName(), local);
+            MemberRegistry.register(hazelcast.getName(), this);
         }
     }
 
-    public void begin(String cache, Collection<String> keys) {
-        send(new MemberTask(origin, MemberTask.Kind.BEGIN, cache, keys, 0));
+    /** Routes the messages of {@code cache} to {@code handler} on this member. */
+    public void register(String cache, InvalidationHandler handler) {
+        handlers.put(cache, handler);
     }
 
-    public void end(String cache, Collection<String> keys) {
-        send(new MemberTask(origin, MemberTask.Kind.END, cache, keys, 0));
+    /** Stops routing the messages of {@code cache} to {@code handler}. */
+    public void unregister(String cache, InvalidationHandler handler) {
+        handlers.remove(cache, handler);
     }
 
+    /**
+     * Runs {@code writes}, the writes that invalidate {@code keys} (null: every key) of {@code cache}, between the
+     * cluster-wide BEGIN and END of one invalidation. END is sent even when {@code writes} throws.
+     */
+    public void invalidate(String cache, Collection<String> keys, Runnable writes) {
+        String id = UUID.randomUUID().toString();
+        send(MemberTask.begin(origin, cache, id, keys));
+        try {
+            writes.run();
+        } finally {
+            send(MemberTask.end(origin, cache, id, keys));
+        }
+    }
+
+    /** Tells every member that {@code cache} has L2 generation {@code generation}. */
     public void generation(String cache, long generation) {
-        send(new MemberTask(origin, MemberTask.Kind.GENERATION, cache, null, generation));
+        send(MemberTask.generation(origin, cache, generation));
+    }
+
+    /** Hands {@code task} to its cache on this member; false when that cache is not open here. */
+    boolean receive(MemberTask task) {
+        InvalidationHandler handler = handlers.get(task.cache());
+        if (handler == null) {
+            return false;
+        }
+        task.deliver(handler);
+        return true;
     }
 
     private void send(MemberTask task) {
-        task.deliver(local);
+        receive(task);
         if (clientMode) {
             topic.publish(task);
             return;
@@ -110,10 +139,11 @@ public final class ClusterMessenger implements AutoCloseable {
 
     @Override
     public void close() {
+        handlers.clear();
         if (clientMode) {
             topic.removeMessageListener(topicListener);
         } else {
-            MemberRegistry.unregister(hazelcast.getName());
+            MemberRegistry.unregister(hazelcast.getName(), this);
         }
     }
 }

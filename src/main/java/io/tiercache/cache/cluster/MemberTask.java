@@ -16,19 +16,33 @@ final class MemberTask implements Callable<Boolean>, Serializable, HazelcastInst
 
     enum Kind { BEGIN, END, GENERATION }
 
+    private final String origin;
     private final Kind kind;
     private final String cache;
+    private final String id;
     private final ArrayList<String> keys;
     private final long generation;
-    private final String origin;
     private transient HazelcastInstance instance;
 
-    MemberTask(String origin, Kind kind, String cache, Collection<String> keys, long generation) {
+    private MemberTask(String origin, Kind kind, String cache, String id, Collection<String> keys, long generation) {
         this.origin = origin;
         this.kind = kind;
         this.cache = cache;
+        this.id = id;
         this.keys = keys == null ? null : new ArrayList<>(keys);
         this.generation = generation;
+    }
+
+    static MemberTask begin(String origin, String cache, String id, Collection<String> keys) {
+        return new MemberTask(origin, Kind.BEGIN, cache, id, keys, 0);
+    }
+
+    static MemberTask end(String origin, String cache, String id, Collection<String> keys) {
+        return new MemberTask(origin, Kind.END, cache, id, keys, 0);
+    }
+
+    static MemberTask generation(String origin, String cache, long generation) {
+        return new MemberTask(origin, Kind.GENERATION, cache, null, null, generation);
     }
 
     @Override
@@ -38,12 +52,8 @@ final class MemberTask implements Callable<Boolean>, Serializable, HazelcastInst
 
     @Override
     public Boolean call() {
-        MemberHandler handler = MemberRegistry.handler(instance.getName());
-        if (handler == null) {
-            return Boolean.FALSE;
-        }
-        deliver(handler);
-        return Boolean.TRUE;
+        ClusterMessenger messenger = MemberRegistry.messenger(instance.getName());
+        return messenger != null && messenger.receive(this);
     }
 
     /** The messenger that sent this message. */
@@ -51,11 +61,15 @@ final class MemberTask implements Callable<Boolean>, Serializable, HazelcastInst
         return origin;
     }
 
-    void deliver(MemberHandler handler) {
+    String cache() {
+        return cache;
+    }
+
+    void deliver(InvalidationHandler handler) {
         switch (kind) {
-            case BEGIN -> handler.beginInvalidation(cache, keys);
-            case END -> handler.endInvalidation(cache, keys);
-            case GENERATION -> handler.generationAdvanced(cache, generation);
+            case BEGIN -> handler.beginInvalidation(id, keys);
+            case END -> handler.endInvalidation(id, keys);
+            case GENERATION -> handler.generationAdvanced(generation);
         }
     }
 }

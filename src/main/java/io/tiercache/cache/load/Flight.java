@@ -5,12 +5,16 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
 /**
- * One lookup or load of a key in progress on this member: its callers share {@link #result}; {@link #publish} stores
- * what it found unless an invalidation of the key began meanwhile.
+ * One lookup or load of a key in progress on this member: its callers share its {@link Outcome}; {@link #publish}
+ * stores what it found unless an invalidation of the key began meanwhile.
+ *
+ * <p>Threading: the leader runs the work and publishes on its own thread; {@link #markStale} may come from any
+ * thread and waits for a {@code publish} in progress, so a store either completes before an invalidation proceeds
+ * or does not happen at all.
  */
 public final class Flight {
 
-    private final CompletableFuture<Object> result = new CompletableFuture<>();
+    private final CompletableFuture<Outcome> result = new CompletableFuture<>();
     private final boolean loading;
     private final Thread leader = Thread.currentThread();
     private boolean stale;
@@ -19,15 +23,12 @@ public final class Flight {
         this.loading = loading;
     }
 
-    /** Whether this flight runs a loader (a plain lookup that finds nothing yields null). */
+    /** Whether this flight runs a loader (a plain lookup that finds nothing yields {@link Outcome.Source#NONE}). */
     boolean loading() {
         return loading;
     }
 
-    /**
-     * Runs {@code store} unless the key was invalidated since this flight began; invalidations wait for a store in
-     * progress, so a store either completes before an invalidation's writes or does not happen.
-     */
+    /** Runs {@code store} unless the key was invalidated since this flight began. */
     public synchronized void publish(Runnable store) {
         if (!stale) {
             store.run();
@@ -38,15 +39,15 @@ public final class Flight {
         stale = true;
     }
 
-    void complete(Object value) {
-        result.complete(value);
+    void complete(Outcome outcome) {
+        result.complete(outcome);
     }
 
     void fail(Throwable failure) {
         result.completeExceptionally(failure);
     }
 
-    Object await() {
+    Outcome await() {
         if (leader == Thread.currentThread()) {
             throw new IllegalStateException("Recursive load of the same key by the same thread");
         }

@@ -2,7 +2,6 @@ package io.tiercache.cache.spi;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -18,26 +17,12 @@ import javax.cache.expiry.ExpiryPolicy;
 import javax.cache.spi.CachingProvider;
 
 import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.map.IMap;
 import io.tiercache.cache.TieredJCache;
-import io.tiercache.cache.clock.MillisClock;
-import io.tiercache.cache.cluster.ClusterMessenger;
-import io.tiercache.cache.cluster.MemberHandler;
-import io.tiercache.cache.codec.AllowlistCodec;
 import io.tiercache.cache.config.CacheSettings;
-import io.tiercache.cache.config.EngineSettings;
-import io.tiercache.cache.config.SettingsSource;
-import io.tiercache.cache.key.KeyCodec;
-import io.tiercache.cache.l1.HazelcastFactory;
-import io.tiercache.cache.l1.L1Tier;
-import io.tiercache.cache.l2.Generation;
-import io.tiercache.cache.l2.L2Tier;
-import io.tiercache.cache.l2.RedisGuard;
-import io.tiercache.cache.l2.RedissonFactory;
 import io.tiercache.cache.management.JCacheConfigurationBean;
 import io.tiercache.cache.management.JCacheStatistics;
 import io.tiercache.cache.management.MBeans;
-import io.tiercache.cache.stats.StatisticsRecorder;
+import io.tiercache.cache.store.TieredStore;
 import org.redisson.api.RedissonClient;
 
 /**
@@ -51,21 +36,15 @@ import org.redisson.api.RedissonClient;
  *
  * <p>Thread-safe.
  */
-public final class TieredCacheManager implements CacheManager, MemberHandler {
+public final class TieredCacheManager implements CacheManager {
 
     private final TieredCachingProvider provider;
     private final URI uri;
     private final ClassLoader classLoader;
     private final Properties properties;
-    private final SettingsSource source;
-    private final EngineSettings settings;
-    private final AllowlistCodec codec;
-    private final HazelcastInstance hazelcast;
-    private final RedissonClient redisson;
-    private final RedisGuard guard;
-    private final ClusterMessenger messenger;
-    private final IMap<String, Long> generations;
+    private final Engine engine;
     private final Map<String, TieredJCache<?, ?>> caches = new ConcurrentHashMap<>();
+    private final Map<String, TieredStore> stores = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     TieredCacheManager(TieredCachingProvider provider, URI uri, ClassLoader classLoader, Properties properties) {
@@ -73,28 +52,14 @@ public final class TieredCacheManager implements CacheManager, MemberHandler {
         this.uri = uri;
         this.classLoader = classLoader;
         this.properties = properties;
-        this.source = SettingsSource.of(properties, classLoader);
-        this.settings = EngineSettings.of(source);
-        this.codec = new AllowlistCodec(settings.codecAllow(), settings.codecLimits(), classLoader);
-        this.hazelcast = HazelcastFactory.start(settings, codec.allowPatterns(), classLoader);
-        try {
-            this.redisson = RedissonFactory.create(settings);
-        } catch (RuntimeException e) {
-            hazelcast.shutdown();
-            throw e;
-        }
-        this.guard = new RedisGuard("redis-" + hazelcast.getName(), settings);
-        RedissonFactory.connect(redisson, settings.redisConnectTimeout());
-        this.messenger = new ClusterMessenger(hazelcast, this, settings.clientMode(), settings.invalidationTimeout());
-        this.generations = hazelcast.getMap("tiercache.generations");
-        MillisClock.acquire();
+        this.engine = Engine.start(properties, classLoader);
     }
 
     @Override
     public <K, V, C extends Configuration<K, V>> Cache<K, V> createCache(String cacheName, C configuration) {
         requireOpen();
         MutableConfiguration<K, V> copy = copyOf(configuration);
-        CacheSettings cacheSettings = CacheSettings.of(source, cacheName);
+        CacheSettings cacheSettings = CacheSettings.of(engine.source(), cacheName);
         ExpiryPolicy expiry = copy.getExpiryPolicyFactory().create();
         if (expiry.getExpiryForAccess() != null) {
             throw new UnsupportedOperationException("Cache " + cacheName
@@ -114,11 +79,13 @@ public final class TieredCacheManager implements CacheManager, MemberHandler {
         if (copy.getCacheEntryListenerConfigurations().iterator().hasNext()) {
             throw new UnsupportedOperationException("Cache " + cacheName + ": entry listeners are not supported");
         }
-        CacheSettings effective = cacheSettings;
-        TieredJCache<K, V> cache = open(cacheName, copy, effective);
+        TieredStore store = engine.openStore(cacheName, cacheSettings);
+        TieredJCache<K, V> cache = new TieredJCache<>(cacheName, this, copy, store, this::closed);
         if (caches.putIfAbsent(cacheName, cache) != null) {
+            engine.closeStore(cacheName, store);
             throw new CacheException("Cache " + cacheName + " already exists");
         }
+        stores.put(cacheName, store);
         if (copy.isStatisticsEnabled()) {
             enableStatistics(cacheName, true);
         }
@@ -126,23 +93,6 @@ public final class TieredCacheManager implements CacheManager, MemberHandler {
             enableManagement(cacheName, true);
         }
         return cache;
-    }
-
-    private <K, V> TieredJCache<K, V> open(String cacheName, MutableConfiguration<K, V> configuration,
-                                           CacheSettings cacheSettings) {
-        StatisticsRecorder stats = new StatisticsRecorder(cacheName, settings.latencyStatistics(),
-                settings.l1LatencySample());
-        L1Tier l1 = cacheSettings.l1Enabled()
-                ? L1Tier.open(hazelcast, settings.clientMode(), cacheName, cacheSettings, settings.backupCount(),
-                stats.l1Evictions(), stats.l1Expirations())
-                : null;
-        L2Tier l2 = cacheSettings.l2Enabled()
-                ? new L2Tier(redisson, guard, new KeyCodec(cacheName), codec,
-                Generation.open(cacheName, generations, redisson, guard, settings.redisConnectTimeout().toNanos()),
-                settings.scanCount(), settings.scanTimeout().toNanos())
-                : null;
-        return new TieredJCache<>(cacheName, this, configuration, cacheSettings, l1, l2, messenger, stats,
-                this::closed);
     }
 
     @SuppressWarnings("unchecked")
@@ -225,7 +175,12 @@ public final class TieredCacheManager implements CacheManager, MemberHandler {
     }
 
     private void closed(TieredJCache<?, ?> cache) {
-        caches.remove(cache.getName(), cache);
+        if (caches.remove(cache.getName(), cache)) {
+            TieredStore store = stores.remove(cache.getName());
+            if (store != null) {
+                engine.closeStore(cache.getName(), store);
+            }
+        }
         MBeans.unregister("CacheStatistics", uri.toString(), cache.getName());
         MBeans.unregister("CacheConfiguration", uri.toString(), cache.getName());
     }
@@ -257,10 +212,7 @@ public final class TieredCacheManager implements CacheManager, MemberHandler {
         }
         closed = true;
         caches.values().forEach(TieredJCache::close);
-        messenger.close();
-        redisson.shutdown();
-        hazelcast.shutdown();
-        MillisClock.release();
+        engine.close();
         provider.released(this);
     }
 
@@ -275,42 +227,18 @@ public final class TieredCacheManager implements CacheManager, MemberHandler {
         if (type.isInstance(this)) {
             return type.cast(this);
         }
-        if (type.isInstance(hazelcast)) {
-            return type.cast(hazelcast);
+        if (type.isInstance(engine.hazelcast())) {
+            return type.cast(engine.hazelcast());
         }
-        if (type.isInstance(redisson)) {
-            return type.cast(redisson);
+        if (type.isInstance(engine.redisson())) {
+            return type.cast(engine.redisson());
         }
         throw new IllegalArgumentException("CacheManager cannot be unwrapped to " + type.getName());
     }
 
-    @Override
-    public void beginInvalidation(String cache, Collection<String> keys) {
-        TieredJCache<?, ?> target = caches.get(cache);
-        if (target != null) {
-            target.beginInvalidation(keys);
-        }
-    }
-
-    @Override
-    public void endInvalidation(String cache, Collection<String> keys) {
-        TieredJCache<?, ?> target = caches.get(cache);
-        if (target != null) {
-            target.endInvalidation(keys);
-        }
-    }
-
-    @Override
-    public void generationAdvanced(String cache, long generation) {
-        TieredJCache<?, ?> target = caches.get(cache);
-        if (target != null) {
-            target.generationAdvanced(generation);
-        }
-    }
-
     /** Whether the Redis circuit breaker lets calls through (for health checks). */
     public boolean redisAvailable() {
-        return guard.available();
+        return engine.redisAvailable();
     }
 
     private void requireOpen() {

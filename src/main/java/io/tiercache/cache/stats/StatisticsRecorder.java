@@ -37,10 +37,11 @@ public final class StatisticsRecorder {
     private final LatencyRecorder l1Latency = new LatencyRecorder();
     private final LatencyRecorder l2Latency = new LatencyRecorder();
     private final LatencyRecorder loadLatency = new LatencyRecorder();
+    private final LatencyRecorder getLatency = new LatencyRecorder();
 
     /**
      * @param latencyEnabled whether latency histograms are recorded
-     * @param l1SampleRate   one L1 read in this many is timed (rounded up to a power of two; 1 times them all)
+     * @param l1SampleRate   one get in this many is timed (rounded up to a power of two; 1 times them all)
      */
     public StatisticsRecorder(String cacheName, boolean latencyEnabled, int l1SampleRate) {
         this.cacheName = cacheName;
@@ -54,46 +55,54 @@ public final class StatisticsRecorder {
     }
 
     /**
-     * A time stamp for an L1 read, or 0 when this read is not sampled: timing every near-cache hit would cost two
-     * clock reads, a third of the hit itself, so the L1 histogram holds a uniform sample of the reads.
+     * A time stamp for a get, or 0 when this get is not sampled: timing every near-cache hit would cost two clock
+     * reads, a third of the hit itself, so the L1 and get-time histograms hold a uniform sample of the gets.
      */
-    public long startL1() {
+    public long startGet() {
         return latencyEnabled && (ThreadLocalRandom.current().nextInt() & l1SampleMask) == 0 ? System.nanoTime() : 0;
     }
 
-    public void l1Hit(long start) {
+    /** Records the time of a sampled L1 lookup that began at {@code start}. */
+    public void l1Latency(long start) {
+        if (start != 0) {
+            l1Latency.record(System.nanoTime() - start);
+        }
+    }
+
+    /** Records the time of a sampled get, whatever answered it, that began at {@code start}. */
+    public void getTime(long start) {
+        if (start != 0) {
+            getLatency.record(System.nanoTime() - start);
+        }
+    }
+
+    public void l1Hit() {
         l1Hits.increment();
-        if (start != 0) {
-            l1Latency.record(System.nanoTime() - start);
-        }
     }
 
-    public void l1Miss(long start) {
+    public void l1Miss() {
         l1Misses.increment();
-        if (start != 0) {
-            l1Latency.record(System.nanoTime() - start);
-        }
     }
 
-    public void l2Hit(long start) {
+    public void l2Hit() {
         l2Hits.increment();
-        recordL2(start);
     }
 
-    public void l2Miss(long start) {
+    public void l2Miss() {
         l2Misses.increment();
-        recordL2(start);
     }
 
-    public void l2Error(long start) {
-        l2Errors.increment();
-        recordL2(start);
-    }
-
-    private void recordL2(long start) {
+    /** Records the time of a Redis read that began at {@code start} (from {@link #start()}). */
+    public void l2Latency(long start) {
         if (start != 0) {
             l2Latency.record(System.nanoTime() - start);
         }
+    }
+
+    /** A Redis call that failed or timed out, begun at {@code start} (0: not timed). */
+    public void l2Error(long start) {
+        l2Errors.increment();
+        l2Latency(start);
     }
 
     public void l2Skipped() {
@@ -163,7 +172,7 @@ public final class StatisticsRecorder {
                         l1Expirations.sum(), l1Errors.sum(), 0, l1Latency.snapshot()),
                 new LayerStatistics(l2Hits.sum(), l2Misses.sum(), l2Puts.sum(), 0, l2Expirations.sum(),
                         l2Errors.sum(), l2Skipped.sum(), l2Latency.snapshot()),
-                loadLatency.snapshot());
+                loadLatency.snapshot(), getLatency.snapshot());
     }
 
     /** Resets every counter and histogram (JCache {@code CacheStatisticsMXBean.clear()}). */
@@ -176,5 +185,6 @@ public final class StatisticsRecorder {
         l1Latency.reset();
         l2Latency.reset();
         loadLatency.reset();
+        getLatency.reset();
     }
 }

@@ -6,7 +6,7 @@ package io.tiercache.cache.stats;
  *
  * @param cacheName     the cache
  * @param hits          gets answered by L1 or L2
- * @param misses        gets answered by neither (before any loader ran)
+ * @param misses        gets answered by neither (whether or not a loader then ran); every get is one hit or one miss
  * @param puts          entries put by callers and by loaders
  * @param removals      entries removed by {@code remove}/{@code removeAll(keys)}
  * @param loads         loader runs that completed
@@ -15,8 +15,9 @@ package io.tiercache.cache.stats;
  * @param l1            the Hazelcast layer
  * @param l2            the Redis layer
  * @param load          latency of loader runs
+ * @param get           latency of gets, whatever answered them (a uniform sample, see {@code tiercache.stats})
  */
 public record TieredCacheStatistics(String cacheName, long hits, long misses, long puts, long removals, long loads,
                                     long loadFailures, long loadTimeNanos, LayerStatistics l1, LayerStatistics l2,
-                                    LatencySnapshot load) {
+                                    LatencySnapshot load, LatencySnapshot get) {
 }

@@ -1,0 +1,124 @@
+package io.tiercache.cache.spi;
+
+import java.time.Duration;
+import java.util.Properties;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import io.tiercache.cache.clock.TickingClock;
+import io.tiercache.cache.cluster.ClusterMessenger;
+import io.tiercache.cache.codec.AllowlistCodec;
+import io.tiercache.cache.config.CacheSettings;
+import io.tiercache.cache.config.EngineSettings;
+import io.tiercache.cache.config.SettingsSource;
+import io.tiercache.cache.key.KeyCodec;
+import io.tiercache.cache.l1.HazelcastFactory;
+import io.tiercache.cache.l1.L1Tier;
+import io.tiercache.cache.l2.Generation;
+import io.tiercache.cache.l2.L2Tier;
+import io.tiercache.cache.l2.RedisGuard;
+import io.tiercache.cache.l2.RedissonFactory;
+import io.tiercache.cache.load.LoadCoordinator;
+import io.tiercache.cache.stats.StatisticsRecorder;
+import io.tiercache.cache.store.TieredStore;
+import org.redisson.api.RedissonClient;
+
+/**
+ * What one cache manager runs on, built from its settings and shut down with it: the Hazelcast instance (member or
+ * client), the Redisson client and its {@link RedisGuard}, the allowlist codec, the {@link ClusterMessenger}, the
+ * generation registry and the clock. It builds the {@link TieredStore} of each cache; the manager only keeps track of
+ * caches and implements the JCache API over them.
+ *
+ * <p>Thread-safe.
+ */
+final class Engine implements AutoCloseable {
+
+    /**
+     * How long a load fence or tombstone lasts at most when its END never arrives (the writer died, a message was
+     * lost): well beyond any write's own bounds (Redis calls, the pattern scan, the members' acknowledgements).
+     */
+    private static final Duration FENCE_MARGIN = Duration.ofSeconds(30);
+
+    private final SettingsSource source;
+    private final EngineSettings settings;
+    private final AllowlistCodec codec;
+    private final HazelcastInstance hazelcast;
+    private final RedissonClient redisson;
+    private final RedisGuard guard;
+    private final ClusterMessenger messenger;
+    private final IMap<String, Long> generations;
+    private final TickingClock clock;
+
+    private Engine(Properties properties, ClassLoader classLoader) {
+        this.source = SettingsSource.of(properties, classLoader);
+        this.settings = EngineSettings.of(source);
+        this.codec = new AllowlistCodec(settings.codecAllow(), settings.codecLimits(), classLoader);
+        this.hazelcast = HazelcastFactory.start(settings, codec.allowPatterns(), classLoader);
+        try {
+            this.redisson = RedissonFactory.create(settings);
+        } catch (RuntimeException e) {
+            hazelcast.shutdown();
+            throw e;
+        }
+        this.guard = new RedisGuard("redis-" + hazelcast.getName(), settings);
+        RedissonFactory.connect(redisson, settings.redisConnectTimeout());
+        this.messenger = new ClusterMessenger(hazelcast, settings.clientMode(), settings.invalidationTimeout());
+        this.generations = hazelcast.getMap("tiercache.generations");
+        this.clock = new TickingClock(hazelcast.getName());
+    }
+
+    /** Starts an engine: a Hazelcast instance that joins its cluster and a Redisson client (Redis may be down). */
+    static Engine start(Properties properties, ClassLoader classLoader) {
+        return new Engine(properties, classLoader);
+    }
+
+    SettingsSource source() {
+        return source;
+    }
+
+    HazelcastInstance hazelcast() {
+        return hazelcast;
+    }
+
+    RedissonClient redisson() {
+        return redisson;
+    }
+
+    boolean redisAvailable() {
+        return guard.available();
+    }
+
+    /** Opens the layers of cache {@code cacheName} and the store over them, registered for cluster messages. */
+    TieredStore openStore(String cacheName, CacheSettings cacheSettings) {
+        StatisticsRecorder stats = new StatisticsRecorder(cacheName, settings.latencyStatistics(),
+                settings.l1LatencySample());
+        L1Tier l1 = cacheSettings.l1Enabled()
+                ? L1Tier.open(hazelcast, settings.clientMode(), cacheName, cacheSettings, settings.backupCount(),
+                stats.l1Evictions(), stats.l1Expirations())
+                : null;
+        L2Tier l2 = cacheSettings.l2Enabled()
+                ? new L2Tier(redisson, guard, new KeyCodec(cacheName), codec,
+                Generation.open(cacheName, generations, redisson, guard, settings.redisConnectTimeout().toNanos()),
+                settings.scanCount(), settings.scanTimeout().toNanos())
+                : null;
+        Duration lease = FENCE_MARGIN.plus(settings.scanTimeout())
+                .plus(settings.invalidationTimeout().multipliedBy(2));
+        TieredStore store = new TieredStore(cacheName, cacheSettings, l1, l2, messenger,
+                new LoadCoordinator(lease, System::nanoTime), stats, clock);
+        messenger.register(cacheName, store);
+        return store;
+    }
+
+    /** Stops routing cluster messages to {@code store}. */
+    void closeStore(String cacheName, TieredStore store) {
+        messenger.unregister(cacheName, store);
+    }
+
+    @Override
+    public void close() {
+        messenger.close();
+        redisson.shutdown();
+        hazelcast.shutdown();
+        clock.close();
+    }
+}
