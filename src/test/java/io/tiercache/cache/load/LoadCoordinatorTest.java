@@ -1,0 +1,131 @@
+package io.tiercache.cache.load;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The fencing rules of {@link LoadCoordinator} on one member, with the messages of an invalidation arriving in
+ * every order a real cluster can deliver them: late, reversed, or never.
+ */
+class LoadCoordinatorTest {
+
+    private static final Duration LEASE = Duration.ofSeconds(40);
+
+    private final AtomicLong nanos = new AtomicLong();
+    private final LoadCoordinator loads = new LoadCoordinator(LEASE, nanos::get);
+
+    /** Whether a load of {@code key} that starts now stores its value. */
+    private boolean loadStores(String key) {
+        AtomicBoolean stored = new AtomicBoolean();
+        loads.run(key, true, flight -> {
+            flight.publish(() -> stored.set(true));
+            return new Outcome("v", Outcome.Source.LOADER);
+        });
+        return stored.get();
+    }
+
+    @Test
+    void aKeyIsFencedFromBeginToEnd() {
+        loads.begin("i1", List.of("k"));
+        assertFalse(loadStores("k"), "fenced while the invalidation runs");
+        assertTrue(loadStores("other"), "other keys are not fenced");
+        loads.end("i1");
+        assertTrue(loadStores("k"), "no longer fenced once it ended");
+    }
+
+    @Test
+    void anInvalidationOfAllKeysFencesEveryKey() {
+        loads.begin("all", null);
+        assertFalse(loadStores("a"));
+        assertFalse(loadStores("b"));
+        loads.end("all");
+        assertTrue(loadStores("a"));
+    }
+
+    @Test
+    void anEndThatOvertakesItsBeginLeavesNoFenceBehind() {
+        loads.end("late");
+        loads.begin("late", List.of("k"));
+        assertTrue(loadStores("k"), "the late BEGIN of an invalidation that already ended fences nothing");
+        loads.end("late");
+        assertTrue(loadStores("k"));
+    }
+
+    @Test
+    void aFenceWhoseEndNeverArrivesLapsesAfterTheLease() {
+        loads.begin("orphan", null);
+        nanos.addAndGet(LEASE.toNanos() - 1);
+        assertFalse(loadStores("k"), "still fenced within the lease");
+        nanos.addAndGet(1);
+        assertTrue(loadStores("k"), "the lease ran out");
+    }
+
+    @Test
+    void overlappingInvalidationsOfOneKeyFenceUntilTheLastEnds() {
+        loads.begin("i1", List.of("k"));
+        loads.begin("i2", List.of("k"));
+        loads.end("i1");
+        assertFalse(loadStores("k"));
+        loads.end("i2");
+        assertTrue(loadStores("k"));
+    }
+
+    @Test
+    void aReadThatStartsAfterBeginLeadsAFlightOfItsOwn() throws Exception {
+        CountDownLatch loading = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicBoolean staleStored = new AtomicBoolean();
+        CompletableFuture<Outcome> overtaken = CompletableFuture.supplyAsync(() -> loads.run("k", true, flight -> {
+            loading.countDown();
+            await(release);
+            flight.publish(() -> staleStored.set(true));
+            return new Outcome("old", Outcome.Source.LOADER);
+        }));
+        assertTrue(loading.await(5, TimeUnit.SECONDS));
+        loads.begin("i", List.of("k"));
+        loads.end("i");
+        Outcome later = loads.run("k", true, flight -> new Outcome("new", Outcome.Source.LOADER));
+        release.countDown();
+        assertEquals("new", later.value(), "did not join the overtaken flight");
+        assertEquals("old", overtaken.get(5, TimeUnit.SECONDS).value());
+        assertFalse(staleStored.get(), "the overtaken flight stored nothing");
+    }
+
+    @Test
+    void callersThatStartedBeforeTheInvalidationShareTheFlight() throws Exception {
+        CountDownLatch loading = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Outcome> leader = CompletableFuture.supplyAsync(() -> loads.run("k", true, flight -> {
+            loading.countDown();
+            await(release);
+            return new Outcome("v", Outcome.Source.LOADER);
+        }));
+        assertTrue(loading.await(5, TimeUnit.SECONDS));
+        CompletableFuture<Outcome> joiner = CompletableFuture.supplyAsync(() -> loads.run("k", true,
+                flight -> new Outcome("second load", Outcome.Source.LOADER)));
+        Thread.sleep(100);
+        release.countDown();
+        assertEquals("v", leader.get(5, TimeUnit.SECONDS).value());
+        assertEquals("v", joiner.get(5, TimeUnit.SECONDS).value(), "one load for concurrent callers");
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertTrue(latch.await(5, TimeUnit.SECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}
