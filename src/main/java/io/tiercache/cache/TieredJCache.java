@@ -406,7 +406,7 @@ public final class TieredJCache<K, V> implements TieredCache<K, V> {
                 }
             }
             if (l1 != null) {
-                removed.addAll(l1.removeMatching(KeyCodec.globToRegex(glob)));
+                removed.addAll(l1.removeMatching(glob));
             }
         });
         return removed.size();

@@ -2,6 +2,7 @@ package io.tiercache.cache.key;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.function.Predicate;
 
 /**
  * Turns cache keys into their stable text and builds the Redis key names and glob patterns of one cache.
@@ -65,47 +66,10 @@ public final class KeyCodec {
         return globPrefix + glob;
     }
 
-    /**
-     * The Java regular expression equivalent to Redis glob {@code glob} ({@code *}, {@code ?}, {@code [...]},
-     * {@code [^...]}, backslash escapes), matched against whole key texts.
-     */
-    public static String globToRegex(String glob) {
-        StringBuilder regex = new StringBuilder(glob.length() + 8);
-        boolean inClass = false;
-        for (int i = 0; i < glob.length(); i++) {
-            char c = glob.charAt(i);
-            if (c == '\\' && i + 1 < glob.length()) {
-                literal(regex, glob.charAt(++i));
-            } else if (inClass) {
-                if (c == ']') {
-                    inClass = false;
-                    regex.append(']');
-                } else if (c == '^' && glob.charAt(i - 1) == '[') {
-                    regex.append('^');
-                } else if (c == '-') {
-                    regex.append('-');
-                } else {
-                    literal(regex, c);
-                }
-            } else if (c == '*') {
-                regex.append(".*");
-            } else if (c == '?') {
-                regex.append('.');
-            } else if (c == '[' && glob.indexOf(']', i + 1) > i) {
-                inClass = true;
-                regex.append('[');
-            } else {
-                literal(regex, c);
-            }
-        }
-        return regex.toString();
-    }
-
-    private static void literal(StringBuilder regex, char c) {
-        if (!Character.isLetterOrDigit(c)) {
-            regex.append('\\');
-        }
-        regex.append(c);
+    /** Which key texts {@code SCAN MATCH redisPattern(glob)} selects: those whose Redis key it matches. */
+    public Predicate<String> selects(String glob) {
+        RedisGlob pattern = new RedisGlob(redisPattern(glob));
+        return text -> pattern.matches(redisKey(text));
     }
 
     private static String escapeGlob(String text) {
