@@ -5,7 +5,8 @@ import java.math.BigInteger;
 import java.util.function.Predicate;
 
 /**
- * Turns cache keys into their stable text and builds the Redis key names and glob patterns of one cache.
+ * Turns cache keys into their stable text and builds the Redis key names and glob patterns of one cache:
+ * {@code tiercache:<cache>:<key text>}, the cache name in its {@linkplain #redisName Redis form}.
  * Supported keys: {@link String} (as is), {@link Byte}, {@link Short}, {@link Integer}, {@link Long},
  * {@link BigInteger} (decimal), {@link BigDecimal} (plain string) and serializable {@link StableKey}s. Keys of
  * different types with the same text are the same entry. Immutable and thread-safe.
@@ -18,8 +19,17 @@ public final class KeyCodec {
     private final String globPrefix;
 
     public KeyCodec(String cacheName) {
-        this.prefix = ROOT + cacheName + ":";
-        this.globPrefix = ROOT + escapeGlob(cacheName) + ":";
+        String name = redisName(cacheName);
+        this.prefix = ROOT + name + ":";
+        this.globPrefix = ROOT + escapeGlob(name) + ":";
+    }
+
+    /**
+     * Cache name {@code cacheName} as it appears in Redis keys: {@code %} as {@code %25} and {@code :} as {@code %3A},
+     * so that it contains no {@code :} and different caches never share a key; a name with neither is unchanged.
+     */
+    public static String redisName(String cacheName) {
+        return cacheName.replace("%", "%25").replace(":", "%3A");
     }
 
     /** The stable text of {@code key}; rejects key types that have none. */

@@ -97,7 +97,10 @@ public final class L1Tier {
         return new L1Tier(map, nearCache, new KeyCodec(cacheName));
     }
 
-    /** The name of the Hazelcast map that holds cache {@code cacheName}. */
+    /**
+     * The name of the Hazelcast map that holds cache {@code cacheName}: {@code tiercache.<cache>}, distinct for every
+     * cache name and from the engine's own maps ({@code tiercache-meta.*}).
+     */
     public static String mapName(String cacheName) {
         return "tiercache." + cacheName;
     }

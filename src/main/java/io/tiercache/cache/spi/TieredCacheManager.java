@@ -86,7 +86,7 @@ public final class TieredCacheManager implements CacheManager, MemberHandler {
         this.guard = new RedisGuard("redis-" + hazelcast.getName(), settings);
         RedissonFactory.connect(redisson, settings.redisConnectTimeout());
         this.messenger = new ClusterMessenger(hazelcast, this, settings.clientMode(), settings.invalidationTimeout());
-        this.generations = hazelcast.getMap("tiercache.generations");
+        this.generations = hazelcast.getMap(Generation.REGISTRY);
         MillisClock.acquire();
     }
 

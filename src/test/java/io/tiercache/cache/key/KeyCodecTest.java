@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.math.BigDecimal;
 
+import io.tiercache.cache.l2.Generation;
 import org.junit.jupiter.api.Test;
 
 class KeyCodecTest {
@@ -19,5 +20,17 @@ class KeyCodecTest {
         assertEquals("tiercache:a\\*b:k*", codec.redisPattern("k*"));
         assertEquals("k", codec.textOf("tiercache:a*b:k"));
         assertThrows(IllegalArgumentException.class, () -> KeyCodec.text(3.5d));
+    }
+
+    @Test
+    void cacheNamesNeverShareRedisKeys() {
+        assertEquals("tiercache:strategies:1", new KeyCodec("strategies").redisKey("1"));
+        assertEquals("tiercache:a:b:c", new KeyCodec("a").redisKey("b:c"));
+        assertEquals("tiercache:a%3Ab:c", new KeyCodec("a:b").redisKey("c"));
+        assertEquals("tiercache:a%253Ab:c", new KeyCodec("a%3Ab").redisKey("c"));
+        assertEquals("c", new KeyCodec("a:b").textOf("tiercache:a%3Ab:c"));
+        assertEquals("tiercache:a\\[%3A\\]:*", new KeyCodec("a[:]").redisPattern("*"));
+        assertEquals("tiercache-meta:a%3Ab:generation", Generation.metaKey("a:b"));
+        assertEquals("tiercache-meta:plain:generation", Generation.metaKey("plain"));
     }
 }
