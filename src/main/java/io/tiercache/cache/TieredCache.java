@@ -29,8 +29,10 @@ public interface TieredCache<K, V> extends Cache<K, V> {
 
     /**
      * Removes from both layers, on every member, the entries whose key text matches the Redis glob {@code glob}
-     * ({@code *}, {@code ?}, {@code [abc]}, {@code \} escapes), e.g. {@code strategies:list:*}. Redis is walked with
-     * {@code SCAN MATCH}, within {@code tiercache.redis.scan-timeout}; if it cannot be walked completely the cache's
+     * ({@code *}, {@code ?}, {@code [abc]}, {@code \} escapes), e.g. {@code strategies:list:*}, with Redis' semantics
+     * in both ({@link io.tiercache.cache.key.RedisGlob}: over UTF-8 bytes, so {@code ?} is one byte, and line
+     * terminators are bytes like any other). Redis is walked with {@code SCAN MATCH}, within
+     * {@code tiercache.redis.scan-timeout}; if it cannot be walked completely the cache's
      * L2 generation is bumped instead, so no matching entry is ever served again.
      *
      * @return the number of distinct keys removed from either layer

@@ -2,9 +2,11 @@ package io.tiercache.cache.key;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.function.Predicate;
 
 /**
- * Turns cache keys into their stable text and builds the Redis key names and glob patterns of one cache.
+ * Turns cache keys into their stable text and builds the Redis key names and glob patterns of one cache:
+ * {@code tiercache:<cache>:<key text>}, the cache name in its {@linkplain #redisName Redis form}.
  * Supported keys: {@link String} (as is), {@link Byte}, {@link Short}, {@link Integer}, {@link Long},
  * {@link BigInteger} (decimal), {@link BigDecimal} (plain string) and serializable {@link StableKey}s. Keys of
  * different types with the same text are the same entry. Immutable and thread-safe.
@@ -17,8 +19,17 @@ public final class KeyCodec {
     private final String globPrefix;
 
     public KeyCodec(String cacheName) {
-        this.prefix = ROOT + cacheName + ":";
-        this.globPrefix = ROOT + escapeGlob(cacheName) + ":";
+        String name = redisName(cacheName);
+        this.prefix = ROOT + name + ":";
+        this.globPrefix = ROOT + escapeGlob(name) + ":";
+    }
+
+    /**
+     * Cache name {@code cacheName} as it appears in Redis keys: {@code %} as {@code %25} and {@code :} as {@code %3A},
+     * so that it contains no {@code :} and different caches never share a key; a name with neither is unchanged.
+     */
+    public static String redisName(String cacheName) {
+        return cacheName.replace("%", "%25").replace(":", "%3A");
     }
 
     /** The stable text of {@code key}; rejects key types that have none. */
@@ -65,47 +76,10 @@ public final class KeyCodec {
         return globPrefix + glob;
     }
 
-    /**
-     * The Java regular expression equivalent to Redis glob {@code glob} ({@code *}, {@code ?}, {@code [...]},
-     * {@code [^...]}, backslash escapes), matched against whole key texts.
-     */
-    public static String globToRegex(String glob) {
-        StringBuilder regex = new StringBuilder(glob.length() + 8);
-        boolean inClass = false;
-        for (int i = 0; i < glob.length(); i++) {
-            char c = glob.charAt(i);
-            if (c == '\\' && i + 1 < glob.length()) {
-                literal(regex, glob.charAt(++i));
-            } else if (inClass) {
-                if (c == ']') {
-                    inClass = false;
-                    regex.append(']');
-                } else if (c == '^' && glob.charAt(i - 1) == '[') {
-                    regex.append('^');
-                } else if (c == '-') {
-                    regex.append('-');
-                } else {
-                    literal(regex, c);
-                }
-            } else if (c == '*') {
-                regex.append(".*");
-            } else if (c == '?') {
-                regex.append('.');
-            } else if (c == '[' && glob.indexOf(']', i + 1) > i) {
-                inClass = true;
-                regex.append('[');
-            } else {
-                literal(regex, c);
-            }
-        }
-        return regex.toString();
-    }
-
-    private static void literal(StringBuilder regex, char c) {
-        if (!Character.isLetterOrDigit(c)) {
-            regex.append('\\');
-        }
-        regex.append(c);
+    /** Which key texts {@code SCAN MATCH redisPattern(glob)} selects: those whose Redis key it matches. */
+    public Predicate<String> selects(String glob) {
+        RedisGlob pattern = new RedisGlob(redisPattern(glob));
+        return text -> pattern.matches(redisKey(text));
     }
 
     private static String escapeGlob(String text) {

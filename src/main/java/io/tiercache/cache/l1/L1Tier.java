@@ -1,10 +1,12 @@
 package io.tiercache.cache.l1;
 
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Predicate;
 
 import com.hazelcast.client.map.impl.nearcache.NearCachedClientMapProxy;
 import com.hazelcast.config.EvictionConfig;
@@ -19,10 +21,10 @@ import com.hazelcast.map.IMap;
 import com.hazelcast.map.impl.proxy.NearCachedMapProxyImpl;
 import com.hazelcast.map.listener.EntryEvictedListener;
 import com.hazelcast.map.listener.EntryExpiredListener;
-import com.hazelcast.query.Predicate;
 import com.hazelcast.query.Predicates;
 
 import io.tiercache.cache.config.CacheSettings;
+import io.tiercache.cache.key.KeyCodec;
 
 /**
  * L1 of one cache: a Hazelcast {@link IMap} named {@code tiercache.<cache>} whose keys are key texts and whose
@@ -41,10 +43,12 @@ public final class L1Tier {
 
     private final IMap<String, L1Entry> map;
     private final NearCache<Object, Object> nearCache;
+    private final KeyCodec keys;
 
-    private L1Tier(IMap<String, L1Entry> map, NearCache<Object, Object> nearCache) {
+    private L1Tier(IMap<String, L1Entry> map, NearCache<Object, Object> nearCache, KeyCodec keys) {
         this.map = map;
         this.nearCache = nearCache;
+        this.keys = keys;
     }
 
     /**
@@ -90,10 +94,13 @@ public final class L1Tier {
         } else if (map instanceof NearCachedClientMapProxy<?, ?> clientProxy) {
             nearCache = clientProxy.getNearCache();
         }
-        return new L1Tier(map, nearCache);
+        return new L1Tier(map, nearCache, new KeyCodec(cacheName));
     }
 
-    /** The name of the Hazelcast map that holds cache {@code cacheName}. */
+    /**
+     * The name of the Hazelcast map that holds cache {@code cacheName}: {@code tiercache.<cache>}, distinct for every
+     * cache name and from the engine's own maps ({@code tiercache-meta.*}).
+     */
     public static String mapName(String cacheName) {
         return "tiercache." + cacheName;
     }
@@ -132,12 +139,23 @@ public final class L1Tier {
         return map.remove(text);
     }
 
-    /** Removes the entries whose key text matches the regular expression; returns their key texts. */
-    public Set<String> removeMatching(String regex) {
-        Predicate<String, L1Entry> predicate = Predicates.regex("__key", regex);
-        Set<String> keys = map.keySet(predicate);
-        map.removeAll(predicate);
-        return keys;
+    /**
+     * Removes the entries that {@code SCAN MATCH} of Redis glob {@code glob} would select in L2 (see
+     * {@link KeyCodec#selects}); returns their key texts. The keys are selected here, so the members of an external
+     * cluster need none of the engine's classes.
+     */
+    public Set<String> removeMatching(String glob) {
+        Predicate<String> selected = keys.selects(glob);
+        Set<String> texts = new HashSet<>();
+        for (String text : map.keySet()) {
+            if (selected.test(text)) {
+                texts.add(text);
+            }
+        }
+        if (!texts.isEmpty()) {
+            map.removeAll(Predicates.in("__key", texts.toArray(String[]::new)));
+        }
+        return texts;
     }
 
     public void clear() {

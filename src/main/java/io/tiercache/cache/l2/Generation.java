@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.hazelcast.map.IMap;
+import io.tiercache.cache.key.KeyCodec;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
@@ -21,7 +22,7 @@ import org.redisson.client.codec.StringCodec;
  * all of these with one number. The cost is that an outage empties L2 for that cache, which refills from the
  * loaders.
  *
- * <p>Where it lives: a Hazelcast map {@code tiercache.generations} (cache name to generation, updated atomically by a
+ * <p>Where it lives: a Hazelcast map {@code tiercache-meta.generations} (cache name to generation, updated atomically by a
  * compare-and-set), so every member agrees while Redis is down; each bump is also pushed synchronously to every
  * member (see {@code io.tiercache.cache.cluster}). It is mirrored in Redis under
  * {@code tiercache-meta:<cache>:generation} as soon as Redis can be written, so that a whole new cluster starts from
@@ -32,6 +33,9 @@ import org.redisson.client.codec.StringCodec;
  * <p>Thread-safe: the current generation is a volatile read on the hot path.
  */
 public final class Generation {
+
+    /** The name of the Hazelcast map of the generations, which no cache's L1 map can have. */
+    public static final String REGISTRY = "tiercache-meta.generations";
 
     private static final String PERSIST = "local c = tonumber(redis.call('get', KEYS[1]) or '0') "
             + "if c < tonumber(ARGV[1]) then redis.call('set', KEYS[1], ARGV[1]) return 1 end return 0";
@@ -55,8 +59,9 @@ public final class Generation {
         this.persisted.set(persisted);
     }
 
+    /** The Redis key of the generation of {@code cacheName}, with the name in its {@link KeyCodec#redisName} form. */
     public static String metaKey(String cacheName) {
-        return "tiercache-meta:" + cacheName + ":generation";
+        return "tiercache-meta:" + KeyCodec.redisName(cacheName) + ":generation";
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.tiercache.cache.management;
 
 import java.lang.management.ManagementFactory;
+import java.util.regex.Pattern;
 
 import javax.cache.CacheException;
 import javax.management.InstanceAlreadyExistsException;
@@ -10,9 +11,14 @@ import javax.management.ObjectName;
 
 /**
  * Registers the JCache MXBeans of a cache in the platform MBean server under the standard names
- * {@code javax.cache:type=CacheStatistics|CacheConfiguration,CacheManager=<uri>,Cache=<name>}.
+ * {@code javax.cache:type=CacheStatistics|CacheConfiguration,CacheManager=<uri>,Cache=<name>}. The URI has
+ * {@code ,:=*?"} and newlines replaced by {@code .}, the way JSR-107 tools compute it; the cache name is used as is
+ * when it has none of them, and {@linkplain ObjectName#quote quoted} otherwise, so that every cache of a manager has
+ * names of its own (a quoted value starts with {@code "}, which no unquoted one contains).
  */
 public final class MBeans {
+
+    private static final Pattern SPECIAL = Pattern.compile("[,:=\n*?\"]");
 
     private MBeans() {
     }
@@ -46,13 +52,17 @@ public final class MBeans {
     private static ObjectName name(String type, String managerUri, String cacheName) {
         try {
             return new ObjectName("javax.cache:type=" + type + ",CacheManager=" + sanitize(managerUri)
-                    + ",Cache=" + sanitize(cacheName));
+                    + ",Cache=" + value(cacheName));
         } catch (JMException e) {
             throw new CacheException("Invalid MBean name for cache " + cacheName, e);
         }
     }
 
     private static String sanitize(String text) {
-        return text == null ? "" : text.replaceAll("[,:=\n*?\"]", ".");
+        return text == null ? "" : SPECIAL.matcher(text).replaceAll(".");
+    }
+
+    private static String value(String cacheName) {
+        return SPECIAL.matcher(cacheName).find() ? ObjectName.quote(cacheName) : cacheName;
     }
 }

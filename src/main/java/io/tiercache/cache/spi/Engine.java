@@ -63,7 +63,7 @@ final class Engine implements AutoCloseable {
         this.guard = new RedisGuard("redis-" + hazelcast.getName(), settings);
         RedissonFactory.connect(redisson, settings.redisConnectTimeout());
         this.messenger = new ClusterMessenger(hazelcast, settings.clientMode(), settings.invalidationTimeout());
-        this.generations = hazelcast.getMap("tiercache.generations");
+        this.generations = hazelcast.getMap(Generation.REGISTRY);
         this.clock = new TickingClock(hazelcast.getName());
     }
 

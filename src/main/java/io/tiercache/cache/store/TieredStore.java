@@ -14,7 +14,6 @@ import io.tiercache.cache.cluster.ClusterMessenger;
 import io.tiercache.cache.cluster.InvalidationHandler;
 import io.tiercache.cache.codec.RejectedValueException;
 import io.tiercache.cache.config.CacheSettings;
-import io.tiercache.cache.key.KeyCodec;
 import io.tiercache.cache.l1.L1Entry;
 import io.tiercache.cache.l1.L1Tier;
 import io.tiercache.cache.l2.L2Hit;
@@ -391,7 +390,7 @@ public final class TieredStore implements InvalidationHandler {
                 }
             }
             if (l1 != null) {
-                removed.addAll(l1.removeMatching(KeyCodec.globToRegex(glob)));
+                removed.addAll(l1.removeMatching(glob));
             }
         });
         if (countRemovals) {

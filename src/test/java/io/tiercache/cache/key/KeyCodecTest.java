@@ -1,35 +1,14 @@
 package io.tiercache.cache.key;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
-import java.util.regex.Pattern;
 
+import io.tiercache.cache.l2.Generation;
 import org.junit.jupiter.api.Test;
 
 class KeyCodecTest {
-
-    private static boolean matches(String glob, String text) {
-        return Pattern.matches(KeyCodec.globToRegex(glob), text);
-    }
-
-    @Test
-    void globsMatchLikeRedisMatch() {
-        assertTrue(matches("strategies:list:*", "strategies:list:page=1&size=20"));
-        assertFalse(matches("strategies:list:*", "strategies:detail:1"));
-        assertTrue(matches("k?", "k1"));
-        assertFalse(matches("k?", "k12"));
-        assertTrue(matches("k[12]", "k2"));
-        assertFalse(matches("k[^12]", "k2"));
-        assertTrue(matches("k[a-c]", "kb"));
-        assertTrue(matches("a.b(c)+$", "a.b(c)+$"), "regex metacharacters are literals");
-        assertFalse(matches("a.b", "axb"));
-        assertTrue(matches("lit\\*", "lit*"));
-        assertFalse(matches("lit\\*", "literal"));
-    }
 
     @Test
     void keyTextsAreStable() {
@@ -41,5 +20,17 @@ class KeyCodecTest {
         assertEquals("tiercache:a\\*b:k*", codec.redisPattern("k*"));
         assertEquals("k", codec.textOf("tiercache:a*b:k"));
         assertThrows(IllegalArgumentException.class, () -> KeyCodec.text(3.5d));
+    }
+
+    @Test
+    void cacheNamesNeverShareRedisKeys() {
+        assertEquals("tiercache:strategies:1", new KeyCodec("strategies").redisKey("1"));
+        assertEquals("tiercache:a:b:c", new KeyCodec("a").redisKey("b:c"));
+        assertEquals("tiercache:a%3Ab:c", new KeyCodec("a:b").redisKey("c"));
+        assertEquals("tiercache:a%253Ab:c", new KeyCodec("a%3Ab").redisKey("c"));
+        assertEquals("c", new KeyCodec("a:b").textOf("tiercache:a%3Ab:c"));
+        assertEquals("tiercache:a\\[%3A\\]:*", new KeyCodec("a[:]").redisPattern("*"));
+        assertEquals("tiercache-meta:a%3Ab:generation", Generation.metaKey("a:b"));
+        assertEquals("tiercache-meta:plain:generation", Generation.metaKey("plain"));
     }
 }

@@ -53,7 +53,7 @@ class PlantedValueTest {
         manager.unwrap(HazelcastInstance.class).getMap("tiercache.planted").delete("quote");
         assertEquals(new Quote("ACME", List.of(1L, 2L)), cache.get("quote"), "allowed values come back from Redis");
 
-        long generation = (Long) manager.unwrap(HazelcastInstance.class).getMap("tiercache.generations")
+        long generation = (Long) manager.unwrap(HazelcastInstance.class).getMap(Generation.REGISTRY)
                 .get("planted");
         byte[] planted = L2Envelope.wrap(generation, System.currentTimeMillis() + 60_000, Gadgets.serializedGadget());
         manager.unwrap(RedissonClient.class).getBucket("tiercache:planted:evil", ByteArrayCodec.INSTANCE)
