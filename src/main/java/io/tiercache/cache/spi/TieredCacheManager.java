@@ -84,7 +84,7 @@ public final class TieredCacheManager implements CacheManager, MemberHandler {
             throw e;
         }
         this.guard = new RedisGuard("redis-" + hazelcast.getName(), settings);
-        RedissonFactory.connect(redisson, settings.redisConnectTimeout());
+        RedissonFactory.connect(redisson, guard, settings.redisConnectTimeout());
         this.messenger = new ClusterMessenger(hazelcast, this, settings.clientMode(), settings.invalidationTimeout());
         this.generations = hazelcast.getMap("tiercache.generations");
         MillisClock.acquire();
