@@ -76,9 +76,9 @@ public final class RedisGuard {
     }
 
     /**
-     * A start-up call: {@code call} is given the time it may take (it overrides Redisson's per-command timeout, which
-     * is the operation bound, with it) and is made again, {@value #RETRY_PAUSE_MILLIS} ms after each failure, until
-     * Redis answers or {@code timeoutNanos} have passed. The circuit breaker is neither asked nor told: a slow start
+     * A start-up call: {@code call} is given the time left, to use as its Redisson per-command timeout (the client's
+     * own is the operation bound), and is made again, after a short pause, each time it fails, until Redis answers or
+     * {@code timeoutNanos} have passed. The circuit breaker is neither asked nor told: a slow start
      * says nothing about Redis in operation. Blocks the calling thread; throws {@link L2UnavailableException} when
      * Redis did not answer in time (at once when {@code timeoutNanos} is not positive).
      */
