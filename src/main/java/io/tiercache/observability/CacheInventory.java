@@ -39,16 +39,20 @@ public class CacheInventory {
 
     /**
      * The tiered cache manager, or empty if it could not be started (the failure is logged when it first occurs,
-     * not again on every later call that meets the same failure).
+     * not again on every later call that meets the same failure) or the application has stopped (then nothing is
+     * started or logged: a gauge or health check called during or after undeploy sees no engine).
      */
     public Optional<TieredCacheManager> manager() {
+        if (source.stopped()) {
+            return Optional.empty();
+        }
         try {
             CacheManager manager = source.cacheManager();
             lastFailure = null;
             return Optional.of(manager.unwrap(TieredCacheManager.class));
         } catch (RuntimeException e) {
             String failure = String.valueOf(e);
-            if (!failure.equals(lastFailure)) {
+            if (!source.stopped() && !failure.equals(lastFailure)) {
                 lastFailure = failure;
                 LOG.log(Level.WARNING, "The tiered cache manager is not available", e);
             }

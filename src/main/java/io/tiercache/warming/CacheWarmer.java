@@ -2,6 +2,7 @@ package io.tiercache.warming;
 
 import io.tiercache.admin.CacheWarmRequested;
 import io.tiercache.backtest.api.ViewCache;
+import io.tiercache.cache.annotation.CacheManagerSource;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -31,6 +32,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * The first warm-up waits until the server has finished starting the web module: Payara closes and reopens the WAR's
  * jars at the end of that, and a class that another thread loads from them at that moment (a Hazelcast class, on
  * the first put) fails to initialise for the life of the application.
+ *
+ * <p>Once the application has stopped ({@link CacheManagerSource#stopped()}) warming stops: a run in progress makes no
+ * further read, and no run starts again, so warming never asks for the cache engine after undeploy.
  */
 @ApplicationScoped
 public class CacheWarmer {
@@ -42,6 +46,9 @@ public class CacheWarmer {
 
     @Inject
     HotReads reads;
+
+    @Inject
+    CacheManagerSource caches;
 
     @Inject
     @ConfigProperty(name = "tiercache.warm.enabled", defaultValue = "true")
@@ -63,7 +70,7 @@ public class CacheWarmer {
     @ConfigProperty(name = "tiercache.warm.recent-backtests", defaultValue = "10")
     int recentBacktests;
 
-    private ScheduledFuture<?> schedule;
+    private volatile ScheduledFuture<?> schedule;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
         if (enabled) {
@@ -102,11 +109,17 @@ public class CacheWarmer {
         }
     }
 
-    private static void attempt(String read, Runnable load) {
+    private void attempt(String read, Runnable load) {
+        if (caches.stopped()) {
+            stop();
+            return;
+        }
         try {
             load.run();
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Cache warming: " + read + " failed", e);
+            if (!caches.stopped()) {
+                LOG.log(Level.WARNING, "Cache warming: " + read + " failed", e);
+            }
         }
     }
 }

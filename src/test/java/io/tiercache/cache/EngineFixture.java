@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
 
@@ -85,6 +88,44 @@ public final class EngineFixture {
             return client.getKeys().countExists(key) == 1;
         } finally {
             client.shutdown();
+        }
+    }
+
+    /** Freezes the redis-server of this JVM listening on {@code port} (SIGSTOP): it accepts connections, answers none. */
+    public static void pause(int port) {
+        signal(port, "STOP");
+    }
+
+    /** Lets the redis-server on {@code port} run again (SIGCONT) after {@link #pause}. */
+    public static void resume(int port) {
+        signal(port, "CONT");
+    }
+
+    private static void signal(int port, String signal) {
+        String title = ".*redis-server\\S* 127\\.0\\.0\\.1:" + port + "\\b.*";
+        long pid = ProcessHandle.current().descendants().mapToLong(ProcessHandle::pid)
+                .filter(candidate -> commandLine(candidate).matches(title))
+                .findFirst().orElseThrow(() -> new IllegalStateException("No redis-server on port " + port));
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start();
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException("kill -" + signal + " " + pid + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The command line of process {@code pid} as it shows it (redis-server shows its address there), or "". */
+    private static String commandLine(long pid) {
+        try {
+            return new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")),
+                    StandardCharsets.UTF_8).replace('\0', ' ');
+        } catch (IOException e) {
+            return "";
         }
     }
 

@@ -13,7 +13,12 @@ import jakarta.enterprise.context.ApplicationScoped;
  * CDI alternative that overrides {@link #cacheManager()}.
  *
  * <p>When the application stops, the cache manager this bean opened is closed, which shuts down its Hazelcast
- * member and Redis client: an undeployed or redeployed WAR leaves none of them running.
+ * member and Redis client: an undeployed or redeployed WAR leaves none of them running. From then on this bean
+ * refuses to open another one, so that a late caller (a metrics gauge, a health check, the cache warmer, a bean
+ * still being destroyed) cannot bring the engine back to life for an application that is gone.
+ *
+ * <p>Thread-safe: opening and closing are serialised, so a manager being opened when the application stops is
+ * closed too.
  */
 @ApplicationScoped
 public class CacheManagerSource {
@@ -22,25 +27,40 @@ public class CacheManagerSource {
     public static final String TIERED_PROVIDER = "io.tiercache.cache.spi.TieredCachingProvider";
 
     private volatile CacheManager manager;
+    private volatile boolean stopped;
 
     /**
      * The cache manager to resolve caches from: the provider's default one for the thread's context class loader
-     * (the application's), looked up on first use and again if it has been closed.
+     * (the application's), looked up on first use and again if something else has closed it.
+     *
+     * @throws IllegalStateException once the application has stopped
      */
     public CacheManager cacheManager() {
         CacheManager current = manager;
-        if (current == null || current.isClosed()) {
-            current = Caching.getCachingProvider(TIERED_PROVIDER).getCacheManager();
-            manager = current;
+        return current != null && !current.isClosed() ? current : open();
+    }
+
+    private synchronized CacheManager open() {
+        if (stopped) {
+            throw new IllegalStateException("The application has stopped: its tiered cache manager is closed and is "
+                    + "not started again");
         }
-        return current;
+        if (manager == null || manager.isClosed()) {
+            manager = Caching.getCachingProvider(TIERED_PROVIDER).getCacheManager();
+        }
+        return manager;
+    }
+
+    /** Whether the application has stopped, so that {@link #cacheManager()} refuses (late callers check first). */
+    public boolean stopped() {
+        return stopped;
     }
 
     @PreDestroy
-    void close() {
-        CacheManager current = manager;
-        if (current != null) {
-            current.close();
+    synchronized void close() {
+        stopped = true;
+        if (manager != null) {
+            manager.close();
         }
     }
 }

@@ -1,12 +1,16 @@
 package io.tiercache.cache.l2;
 
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
 
 import com.hazelcast.map.IMap;
 import io.tiercache.cache.key.KeyCodec;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
+import org.redisson.api.options.OptionalOptions;
+import org.redisson.api.options.PlainOptions;
 import org.redisson.client.codec.StringCodec;
 
 /**
@@ -27,8 +31,8 @@ import org.redisson.client.codec.StringCodec;
  * member (see {@code io.tiercache.cache.cluster}). It is mirrored in Redis under
  * {@code tiercache-meta:<cache>:generation} as soon as Redis can be written, so that a whole new cluster starts from
  * it. Generations are monotonic ({@code max(previous + 1, now in ms)}), so a value never comes back after a restart
- * that lost the map. When neither place knows the generation, the current time starts a new one (all old entries are
- * then ignored).
+ * that lost the map. When neither place knows the generation (Redis has none, or did not answer within the connect
+ * timeout as the cache opened), the current time starts a new one (all old entries are then ignored).
  *
  * <p>Thread-safe: the current generation is a volatile read on the hot path.
  */
@@ -65,17 +69,23 @@ public final class Generation {
     }
 
     /**
-     * The generation of {@code cacheName}: from Hazelcast, else from Redis (waiting up to {@code startupTimeoutNanos},
-     * since the first call may have to connect), else a new one.
+     * The generation of {@code cacheName}: from Hazelcast, else from Redis, else a new one. Opening is a start-up
+     * step: reading the generation from Redis, and then mirroring it there if Redis has an older one, together wait up
+     * to {@code startupTimeoutNanos} (the connect timeout), since the first call may have to connect or meet a slow
+     * first answer (see {@link RedisGuard#callAtStartup}). Only when Redis does not answer within that time is a new
+     * generation started: every entry already in Redis is then ignored and refilled from the loaders, the safe choice
+     * since Redis may hold entries that a newer generation, unknown here, made unservable.
      */
     public static Generation open(String cacheName, IMap<String, Long> registry, RedissonClient redisson,
                                   RedisGuard guard, long startupTimeoutNanos) {
+        long deadline = System.nanoTime() + startupTimeoutNanos;
         Long known = registry.get(cacheName);
         long fromRedis = 0;
         if (known == null) {
             try {
-                String stored = guard.call(() -> redisson.<String>getBucket(metaKey(cacheName), StringCodec.INSTANCE)
-                        .getAsync(), startupTimeoutNanos);
+                String stored = guard.callAtStartup(timeout -> redisson.<String>getBucket(PlainOptions
+                        .name(metaKey(cacheName)).codec(StringCodec.INSTANCE).timeout(timeout)).getAsync(),
+                        deadline - System.nanoTime());
                 fromRedis = stored == null ? 0 : Long.parseLong(stored);
             } catch (L2UnavailableException e) {
                 fromRedis = 0;
@@ -85,7 +95,9 @@ public final class Generation {
             known = raced != null ? raced : candidate;
         }
         Generation generation = new Generation(cacheName, registry, redisson, guard, known, fromRedis);
-        generation.persistIfNeeded();
+        generation.persistIfNeeded(now -> guard.callAtStartup(timeout -> generation.persist(redisson.getScript(
+                OptionalOptions.defaults().codec(StringCodec.INSTANCE).timeout(timeout)), now),
+                deadline - System.nanoTime()));
         return generation;
     }
 
@@ -117,19 +129,26 @@ public final class Generation {
         current.accumulateAndGet(generation, Math::max);
     }
 
-    /** Mirrors the current generation into Redis if it is not there yet; cheap when it is. */
+    /** Mirrors the current generation into Redis if it is not there yet, within the Redis bound; cheap when it is. */
     public void persistIfNeeded() {
+        persistIfNeeded(now -> guard.call(() -> persist(redisson.getScript(StringCodec.INSTANCE), now)));
+    }
+
+    private void persistIfNeeded(LongConsumer persist) {
         long now = current.get();
         if (persisted.get() >= now) {
             return;
         }
         try {
-            guard.call(() -> redisson.getScript(StringCodec.INSTANCE).<Long>evalAsync(metaKey,
-                    RScript.Mode.READ_WRITE, PERSIST, RScript.ReturnType.INTEGER, List.of(metaKey),
-                    Long.toString(now)));
+            persist.accept(now);
             persisted.accumulateAndGet(now, Math::max);
         } catch (L2UnavailableException e) {
             // stays unpersisted; retried after the next successful write
         }
+    }
+
+    private CompletionStage<Long> persist(RScript script, long generation) {
+        return script.evalAsync(metaKey, RScript.Mode.READ_WRITE, PERSIST, RScript.ReturnType.INTEGER,
+                List.of(metaKey), Long.toString(generation));
     }
 }

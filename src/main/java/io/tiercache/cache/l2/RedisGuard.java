@@ -5,6 +5,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -17,9 +18,16 @@ import io.tiercache.cache.config.EngineSettings;
  * failure; the command itself may still run on Redis later, which is why a failed write bumps the cache generation
  * (see {@link Generation}). Redisson reconnects by itself; the breaker probes again after its open duration.
  *
+ * <p>The calls made while the manager or a cache starts ({@link #callAtStartup}) are the exception: they wait up to
+ * the connect timeout ({@code tiercache.redis.connect-timeout}), since a first answer may have to wait for a
+ * connection, and they neither need nor affect the breaker.
+ *
  * <p>Thread-safe.
  */
 public final class RedisGuard {
+
+    /** Pause between start-up attempts: Redisson's first reconnection delay. */
+    private static final long RETRY_PAUSE_MILLIS = 100;
 
     private final CircuitBreaker breaker;
     private final long boundNanos;
@@ -65,6 +73,35 @@ public final class RedisGuard {
             breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, cause);
             throw new L2UnavailableException("Redis call failed: " + cause, cause, false);
         }
+    }
+
+    /**
+     * A start-up call: {@code call} is given the time left, to use as its Redisson per-command timeout (the client's
+     * own is the operation bound), and is made again, after a short pause, each time it fails, until Redis answers or
+     * {@code timeoutNanos} have passed. The circuit breaker is neither asked nor told: a slow start
+     * says nothing about Redis in operation. Blocks the calling thread; throws {@link L2UnavailableException} when
+     * Redis did not answer in time (at once when {@code timeoutNanos} is not positive).
+     */
+    public <T> T callAtStartup(Function<Duration, ? extends CompletionStage<T>> call, long timeoutNanos) {
+        long deadline = System.nanoTime() + timeoutNanos;
+        Throwable failure = null;
+        try {
+            for (long left = timeoutNanos; left > 0; left = deadline - System.nanoTime()) {
+                try {
+                    return call.apply(Duration.ofMillis(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left))))
+                            .toCompletableFuture().get(left, TimeUnit.NANOSECONDS);
+                } catch (TimeoutException | ExecutionException | RuntimeException e) {
+                    failure = e instanceof ExecutionException ? e.getCause() : e;
+                }
+                TimeUnit.NANOSECONDS.sleep(Math.min(TimeUnit.MILLISECONDS.toNanos(RETRY_PAUSE_MILLIS),
+                        deadline - System.nanoTime()));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new L2UnavailableException("Interrupted waiting for Redis", e, false);
+        }
+        throw new L2UnavailableException("Redis did not answer within "
+                + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms at start-up: " + failure, failure, false);
     }
 
     /** Whether the breaker currently lets calls through (closed or probing). */

@@ -4,13 +4,11 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import io.tiercache.cache.config.EngineSettings;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
+import org.redisson.api.options.PlainOptions;
 import org.redisson.config.Config;
 import org.redisson.config.EqualJitterDelay;
 
@@ -52,15 +50,15 @@ public final class RedissonFactory {
     }
 
     /**
-     * Opens the first connections now, waiting at most {@code timeout}, so that the first cache operations do not pay
-     * for them against the much shorter operation bound; a Redis that is down is left to the background reconnection.
+     * Opens the first connections now, waiting up to {@code timeout} (the connect timeout) for Redis to answer, so
+     * that the first cache operations do not pay for them against the much shorter operation bound; a Redis that does
+     * not answer in time is left to the background reconnection. A start-up call of {@code guard}: blocks the caller.
      */
-    public static void connect(RedissonClient redisson, Duration timeout) {
+    public static void connect(RedissonClient redisson, RedisGuard guard, Duration timeout) {
         try {
-            redisson.getBucket("tiercache-meta:connect").isExistsAsync().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            guard.callAtStartup(wait -> redisson.getBucket(PlainOptions.name("tiercache-meta:connect").timeout(wait))
+                    .isExistsAsync(), timeout.toNanos());
+        } catch (L2UnavailableException e) {
             // Redis is not reachable yet: the cache starts degraded and Redisson keeps reconnecting
         }
     }

@@ -61,7 +61,7 @@ final class Engine implements AutoCloseable {
             throw e;
         }
         this.guard = new RedisGuard("redis-" + hazelcast.getName(), settings);
-        RedissonFactory.connect(redisson, settings.redisConnectTimeout());
+        RedissonFactory.connect(redisson, guard, settings.redisConnectTimeout());
         this.messenger = new ClusterMessenger(hazelcast, settings.clientMode(), settings.invalidationTimeout());
         this.generations = hazelcast.getMap(Generation.REGISTRY);
         this.clock = new TickingClock(hazelcast.getName());
