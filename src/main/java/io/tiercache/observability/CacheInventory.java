@@ -11,7 +11,7 @@ import javax.cache.CacheManager;
 
 import io.tiercache.cache.TieredCache;
 import io.tiercache.cache.annotation.CacheManagerSource;
-import io.tiercache.cache.spi.TieredCacheManager;
+import io.tiercache.cache.TieredCacheManager;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

@@ -7,13 +7,10 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
-import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.map.IMap;
 import io.tiercache.cache.TieredCache;
-import io.tiercache.cache.l1.L1Tier;
-import io.tiercache.cache.stats.LatencySnapshot;
-import io.tiercache.cache.stats.LayerStatistics;
-import io.tiercache.cache.stats.TieredCacheStatistics;
+import io.tiercache.cache.LatencySnapshot;
+import io.tiercache.cache.LayerStatistics;
+import io.tiercache.cache.TieredCacheStatistics;
 import io.tiercache.observability.MeterDefinition.Kind;
 import io.tiercache.observability.MeterDefinition.Unit;
 
@@ -33,11 +30,8 @@ final class CacheMeters {
     private final List<MeterDefinition> meters = new ArrayList<>();
     private volatile Timed last;
 
-    /**
-     * @param hazelcast the engine's Hazelcast member, for the L1 size, or null (client mode); there is no L1 size
-     *                  meter without a member or when the cache has no L1
-     */
-    CacheMeters(TieredCache<?, ?> cache, HazelcastInstance hazelcast) {
+    /** The meters of {@code cache}; there is no L1 size meter when it has no L1 or the engine is a client. */
+    CacheMeters(TieredCache<?, ?> cache) {
         this.cache = cache;
         for (Layer layer : Layer.values()) {
             Map<String, String> tag = Map.of("layer", layer.tag);
@@ -74,12 +68,10 @@ final class CacheMeters {
         statistic("tiercache.cache.load.time", Kind.GAUGE, "Time spent in loaders, in total", Unit.SECONDS,
                 s -> s.loadTimeNanos() / NANOS_PER_SECOND, Map.of());
         latency("tiercache.cache.load.latency", "Latency of loader runs", TieredCacheStatistics::load, Map.of());
-        String mapName = L1Tier.mapName(cache.getName());
-        if (hazelcast != null && hazelcast.getConfig().getMapConfigOrNull(mapName) != null) {
-            IMap<?, ?> map = hazelcast.getMap(mapName);
+        if (cache.l1OwnedEntries().isPresent()) {
             meters.add(new MeterDefinition("tiercache.cache.l1.entries", Kind.GAUGE,
                     "Entries of the L1 map owned by this member", Unit.NONE, tags(Map.of()),
-                    () -> map.getLocalMapStats().getOwnedEntryCount()));
+                    () -> cache.l1OwnedEntries().orElse(0)));
         }
     }
 

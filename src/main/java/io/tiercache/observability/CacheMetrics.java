@@ -8,10 +8,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
 import io.tiercache.cache.TieredCache;
-import io.tiercache.cache.config.Durations;
+import io.tiercache.cache.Durations;
 import io.tiercache.observability.MeterDefinition.Kind;
 import io.tiercache.observability.MeterDefinition.Unit;
 import jakarta.annotation.PreDestroy;
@@ -90,12 +89,8 @@ public class CacheMetrics {
                 }
                 return gone;
             });
-            HazelcastInstance member = inventory.manager()
-                    .map(manager -> manager.unwrap(HazelcastInstance.class))
-                    .filter(hazelcast -> hazelcast.getLocalEndpoint() instanceof Member)
-                    .orElse(null);
             open.forEach((name, cache) -> caches.computeIfAbsent(name, n -> {
-                CacheMeters meters = new CacheMeters(cache, member);
+                CacheMeters meters = new CacheMeters(cache);
                 meters.meters().forEach(this::add);
                 return meters;
             }));

@@ -3,6 +3,7 @@ package io.tiercache.cache.l1;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
@@ -42,11 +43,13 @@ import io.tiercache.cache.key.KeyCodec;
 public final class L1Tier {
 
     private final IMap<String, L1Entry> map;
+    private final boolean client;
     private final NearCache<Object, Object> nearCache;
     private final KeyCodec keys;
 
-    private L1Tier(IMap<String, L1Entry> map, NearCache<Object, Object> nearCache, KeyCodec keys) {
+    private L1Tier(IMap<String, L1Entry> map, boolean client, NearCache<Object, Object> nearCache, KeyCodec keys) {
         this.map = map;
+        this.client = client;
         this.nearCache = nearCache;
         this.keys = keys;
     }
@@ -94,7 +97,7 @@ public final class L1Tier {
         } else if (map instanceof NearCachedClientMapProxy<?, ?> clientProxy) {
             nearCache = clientProxy.getNearCache();
         }
-        return new L1Tier(map, nearCache, new KeyCodec(cacheName));
+        return new L1Tier(map, client, nearCache, new KeyCodec(cacheName));
     }
 
     /**
@@ -158,16 +161,13 @@ public final class L1Tier {
         return texts;
     }
 
-    public void clear() {
-        map.clear();
-    }
-
     public Set<Map.Entry<String, L1Entry>> entries() {
         return map.entrySet();
     }
 
-    public int size() {
-        return map.size();
+    /** The entries of the map this member owns (not its near-cache copies); empty on a client, which owns none. */
+    public OptionalLong ownedEntries() {
+        return client ? OptionalLong.empty() : OptionalLong.of(map.getLocalMapStats().getOwnedEntryCount());
     }
 
     /** Drops the given keys from this member's near cache (null: all of them). */

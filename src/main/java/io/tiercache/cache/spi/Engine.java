@@ -98,8 +98,8 @@ final class Engine implements AutoCloseable {
                 : null;
         L2Tier l2 = cacheSettings.l2Enabled()
                 ? new L2Tier(redisson, guard, new KeyCodec(cacheName), codec,
-                Generation.open(cacheName, generations, redisson, guard, settings.redisConnectTimeout().toNanos()),
-                settings.scanCount(), settings.scanTimeout().toNanos())
+                Generation.open(cacheName, generations, redisson, guard, settings.redisConnectTimeout().toNanos(), clock),
+                settings.scanCount(), settings.scanTimeout().toNanos(), clock)
                 : null;
         Duration lease = FENCE_MARGIN.plus(settings.scanTimeout())
                 .plus(settings.invalidationTimeout().multipliedBy(2));

@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -81,6 +82,11 @@ public final class TieredStore implements InvalidationHandler {
 
     public StatisticsRecorder statistics() {
         return stats;
+    }
+
+    /** The number of L1 entries this member owns; empty when L1 is disabled or this member is a client. */
+    public OptionalLong l1OwnedEntries() {
+        return l1 == null ? OptionalLong.empty() : l1.ownedEntries();
     }
 
     // ---- reads ----
