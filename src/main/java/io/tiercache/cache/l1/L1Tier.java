@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Predicate;
@@ -15,6 +16,7 @@ import com.hazelcast.config.EvictionPolicy;
 import com.hazelcast.config.InMemoryFormat;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.MaxSizePolicy;
+import com.hazelcast.config.MergePolicyConfig;
 import com.hazelcast.config.NearCacheConfig;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.internal.nearcache.NearCache;
@@ -23,6 +25,7 @@ import com.hazelcast.map.impl.proxy.NearCachedMapProxyImpl;
 import com.hazelcast.map.listener.EntryEvictedListener;
 import com.hazelcast.map.listener.EntryExpiredListener;
 import com.hazelcast.query.Predicates;
+import com.hazelcast.spi.merge.DiscardMergePolicy;
 
 import io.tiercache.cache.config.CacheSettings;
 import io.tiercache.cache.key.KeyCodec;
@@ -31,7 +34,9 @@ import io.tiercache.cache.key.KeyCodec;
  * L1 of one cache: a Hazelcast {@link IMap} named {@code tiercache.<cache>} whose keys are key texts and whose
  * values are {@link L1Entry}s, read through a near cache.
  *
- * <p>Map: binary in-memory format, per-member size limit with the configured eviction policy, per-entry TTL.
+ * <p>Map: binary in-memory format, per-member size limit with the configured eviction policy, per-entry TTL, and
+ * {@code DiscardMergePolicy}: after a split brain the entries of the smaller side are dropped, never merged back
+ * (they may predate writes the larger side made meanwhile, and L1 is only a cache).
  * Near cache: {@code OBJECT} format (a hit returns the cached instance without deserializing), local entries cached
  * too on a member ({@code cache-local-entries}; a client has none), invalidated on change. Hazelcast's near-cache
  * invalidation reaches other members asynchronously; the engine makes writes visible everywhere before they return
@@ -79,7 +84,8 @@ public final class L1Tier {
                 .setEvictionConfig(new EvictionConfig()
                         .setEvictionPolicy(policy)
                         .setMaxSizePolicy(MaxSizePolicy.PER_NODE)
-                        .setSize(settings.l1MaxEntries()));
+                        .setSize(settings.l1MaxEntries()))
+                .setMergePolicyConfig(new MergePolicyConfig().setPolicy(DiscardMergePolicy.class.getName()));
         if (client) {
             ((com.hazelcast.client.impl.clientside.HazelcastClientProxy) hazelcast).getClientConfig()
                     .addNearCacheConfig(nearCacheConfig);
@@ -114,6 +120,16 @@ public final class L1Tier {
 
     public void set(String text, L1Entry entry, long ttlMillis) {
         map.set(text, entry, hazelcastTtl(ttlMillis), TimeUnit.SECONDS);
+    }
+
+    /** Stores {@code entry} asynchronously; completes when the key's owner (and its backups) have it. */
+    public CompletionStage<Void> setAsync(String text, L1Entry entry, long ttlMillis) {
+        return map.setAsync(text, entry, hazelcastTtl(ttlMillis), TimeUnit.SECONDS);
+    }
+
+    /** Removes the entry asynchronously; completes with the entry removed, or null when there was none. */
+    public CompletionStage<L1Entry> removeAsync(String text) {
+        return map.removeAsync(text);
     }
 
     /**
@@ -168,6 +184,11 @@ public final class L1Tier {
     /** The entries of the map this member owns (not its near-cache copies); empty on a client, which owns none. */
     public OptionalLong ownedEntries() {
         return client ? OptionalLong.empty() : OptionalLong.of(map.getLocalMapStats().getOwnedEntryCount());
+    }
+
+    /** Removes every entry of the map. */
+    public void clear() {
+        map.clear();
     }
 
     /** Drops the given keys from this member's near cache (null: all of them). */

@@ -127,6 +127,14 @@ public final class Generation {
         }
     }
 
+    /** Catches up with the cluster's registry, e.g. after this member missed bumps while it was paused. */
+    public void refresh() {
+        Long known = registry.get(cacheName);
+        if (known != null) {
+            advanceTo(known);
+        }
+    }
+
     /** Adopts a generation started elsewhere (never goes back). */
     public void advanceTo(long generation) {
         current.accumulateAndGet(generation, Math::max);

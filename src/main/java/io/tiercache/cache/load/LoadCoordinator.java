@@ -84,7 +84,11 @@ public final class LoadCoordinator {
         }
     }
 
-    private boolean fenced(String text) {
+    /**
+     * Whether an invalidation of {@code text} is in progress (its BEGIN seen, its END not yet): reads then bypass L1
+     * and loads do not store. A field read when no invalidation is in progress.
+     */
+    public boolean fenced(String text) {
         if (fences.isEmpty()) {
             return false;
         }
@@ -101,17 +105,17 @@ public final class LoadCoordinator {
     }
 
     /**
-     * Invalidation {@code id} of {@code texts} (null: every key) begins: flights in progress become stale and are
-     * detached, and the keys are fenced until {@link #end} with the same id (or the lease runs out). Ignored when
-     * that {@code end} has already been seen.
+     * Invalidation {@code id} of {@code texts} (null: every key), sent at {@code sentAtMillis} by its writer's clock,
+     * begins: flights in progress become stale and are detached, and the keys are fenced until {@link #end} with the
+     * same id (or the lease runs out). Ignored when that {@code end} has already been seen.
      */
-    public void begin(Object id, Collection<String> texts) {
+    public void begin(Object id, Collection<String> texts, long sentAtMillis) {
         long now = nanoTime.getAsLong();
         purge(now);
         if (ended.remove(id) != null) {
             return;
         }
-        fences.put(id, new Fence(texts == null ? null : Set.copyOf(texts), now + leaseNanos));
+        fences.put(id, new Fence(texts == null ? null : Set.copyOf(texts), now + leaseNanos, sentAtMillis));
         if (texts == null) {
             flights.forEach(this::detach);
         } else {
@@ -147,7 +151,15 @@ public final class LoadCoordinator {
         }
     }
 
-    private record Fence(Set<String> texts, long expiresAt) {
+    /**
+     * Lifts the fences of the invalidations sent before {@code epochMillis} (the sender's wall clock), whose END this
+     * member may have missed while it was paused or out of the cluster; see {@code PauseRecovery}.
+     */
+    public void liftSentBefore(long epochMillis) {
+        fences.values().removeIf(fence -> fence.sentAtMillis() < epochMillis);
+    }
+
+    private record Fence(Set<String> texts, long expiresAt, long sentAtMillis) {
 
         boolean covers(String text) {
             return texts == null || texts.contains(text);
