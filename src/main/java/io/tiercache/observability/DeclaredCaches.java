@@ -25,9 +25,10 @@ import jakarta.enterprise.inject.spi.WithAnnotations;
  * The names of the caches the deployment's beans use through the JSR-107 annotations on their methods, read at
  * deployment: the {@code cacheName} of each operation, else of the class's {@code @CacheDefaults}, else the specification's default
  * ({@code fully.qualified.Class.method(param.Type,…)}). {@link CacheMetrics} registers their meters at startup, before
- * the caches are created on first use. Registered in {@code META-INF/services/jakarta.enterprise.inject.spi.Extension}.
+ * the caches are created on first use. Registered in {@code META-INF/services/jakarta.enterprise.inject.spi.Extension};
+ * not final, since the container injects an extension through a proxy.
  */
-public final class DeclaredCaches implements Extension {
+public class DeclaredCaches implements Extension {
 
     private final Set<String> names = new ConcurrentSkipListSet<>();
 

@@ -12,7 +12,10 @@ import java.util.Optional;
 import jakarta.ws.rs.core.Response;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import io.tiercache.it.observability.WarmRecorder;
 import io.tiercache.it.observability.WorkloadService;
@@ -24,8 +27,10 @@ import io.tiercache.it.support.TestEngine;
 /**
  * The Prometheus exposition of the cache metrics on Payara Micro, scraped before any request (warming off, so no
  * cache exists yet): every series of every declared cache is there, counts are counters, latencies summaries, and
- * Prometheus' linter ({@code promtool check metrics}, where installed) finds nothing to say.
+ * Prometheus' linter ({@code promtool check metrics}, where installed) finds nothing to say but about the gauges
+ * Payara adds to every summary.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MetricsExpositionIT extends DeployedApiTest {
 
     /** The caches the application and the test's workload declare. */
@@ -42,6 +47,7 @@ class MetricsExpositionIT extends DeployedApiTest {
     }
 
     @Test
+    @Order(1)
     void everySeriesOfEveryDeclaredCacheIsThereBeforeTheFirstRequest() {
         PrometheusText metrics = scrape();
         List<String> missing = new ArrayList<>();
@@ -87,12 +93,21 @@ class MetricsExpositionIT extends DeployedApiTest {
         assertEquals(Optional.of("summary"), metrics.type("tiercache_cache_load_latency_seconds"));
     }
 
+    /**
+     * Nothing but what Payara's exposition adds to every summary: a gauge {@code <summary>_mean}, written without
+     * {@code # HELP} (Payara Micro 6.2025.10 writes none for it, whatever the registration says).
+     */
     @Test
-    void promtoolFindsNothingToSay() throws Exception {
+    void promtoolFindsNothingToSayButPayarasMeanGauges() throws Exception {
         api.get("workload/counted?id=1").close();
         api.get("workload/counted?id=1").close();
         String exposition = scrapeText();
-        assertEquals("", Promtool.checkMetrics(exposition), "promtool check metrics on\n" + exposition);
+        PrometheusText metrics = PrometheusText.parse(exposition);
+        List<String> findings = Promtool.checkMetrics(exposition).lines()
+                .filter(line -> !(line.endsWith("_mean no help text") && metrics.type(line.substring(0,
+                        line.indexOf("_mean "))).equals(Optional.of("summary"))))
+                .toList();
+        assertEquals(List.of(), findings, "promtool check metrics on\n" + exposition);
     }
 
     private void expect(PrometheusText metrics, String name, Map<String, String> labels, double value,
