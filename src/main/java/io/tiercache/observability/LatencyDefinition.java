@@ -4,13 +4,15 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 
 import io.tiercache.cache.LatencySnapshot;
 
 /**
  * One latency distribution of the cache engine, independent of any metrics library: published as a Prometheus
  * summary in seconds ({@code <name>_seconds} with the percentiles the engine computes, {@code _count} the operations
- * timed, {@code _sum} their count times their mean) and its largest value ({@code _seconds_max}).
+ * timed, {@code _sum} their count times their mean) and its largest value ({@code _seconds_max}); the percentiles
+ * are those of {@link Quantile}.
  *
  * @param name        the dotted base name, e.g. {@code tiercache.cache.latency}
  * @param description the help text
@@ -19,9 +21,6 @@ import io.tiercache.cache.LatencySnapshot;
  */
 public record LatencyDefinition(String name, String description, Map<String, String> tags,
                                 Supplier<LatencySnapshot> value) {
-
-    /** The quantiles published, those of {@link LatencySnapshot}. */
-    public static final double[] QUANTILES = {0.5, 0.95, 0.99};
 
     public LatencyDefinition {
         tags = Collections.unmodifiableMap(new LinkedHashMap<>(tags));
@@ -32,22 +31,29 @@ public record LatencyDefinition(String name, String description, Map<String, Str
         return value.get();
     }
 
-    /** The value at {@code quantile}, one of {@link #QUANTILES}, in nanoseconds. */
-    public static long nanosAt(LatencySnapshot latency, double quantile) {
-        if (quantile == 0.5) {
-            return latency.p50Nanos();
-        }
-        if (quantile == 0.95) {
-            return latency.p95Nanos();
-        }
-        if (quantile == 0.99) {
-            return latency.p99Nanos();
-        }
-        throw new IllegalArgumentException("No percentile " + quantile);
-    }
-
     /** The sum of the timed operations, in nanoseconds: their count times their mean. */
     public static double sumNanos(LatencySnapshot latency) {
         return latency.count() * latency.meanNanos();
+    }
+
+    /** The quantiles published: those the engine computes. */
+    public enum Quantile {
+        P50(0.5, LatencySnapshot::p50Nanos),
+        P95(0.95, LatencySnapshot::p95Nanos),
+        P99(0.99, LatencySnapshot::p99Nanos);
+
+        /** The quantile, e.g. {@code 0.95}. */
+        public final double quantile;
+        private final ToLongFunction<LatencySnapshot> nanos;
+
+        Quantile(double quantile, ToLongFunction<LatencySnapshot> nanos) {
+            this.quantile = quantile;
+            this.nanos = nanos;
+        }
+
+        /** Its value in {@code latency}, in nanoseconds. */
+        public long nanos(LatencySnapshot latency) {
+            return nanos.applyAsLong(latency);
+        }
     }
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.tiercache.observability.LatencyDefinition;
+import io.tiercache.observability.LatencyDefinition.Quantile;
 import io.tiercache.observability.MeterDefinition;
 import io.tiercache.observability.MeterPublisher;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -55,11 +56,11 @@ public class MicrometerMeterPublisher implements MeterPublisher {
         registry.more().timer(latency.name(), tags, latency, l -> l.read().count(),
                 l -> LatencyDefinition.sumNanos(l.read()), TimeUnit.NANOSECONDS);
         registry.gauge(latency.name() + ".seconds.max", tags, latency, l -> l.read().maxNanos() / NANOS_PER_SECOND);
-        for (double quantile : LatencyDefinition.QUANTILES) {
+        for (Quantile quantile : Quantile.values()) {
             List<Tag> phi = new ArrayList<>(tags);
-            phi.add(Tag.of("phi", Double.toString(quantile)));
+            phi.add(Tag.of("phi", Double.toString(quantile.quantile)));
             registry.gauge(latency.name() + ".percentile.seconds", phi, latency,
-                    l -> LatencyDefinition.nanosAt(l.read(), quantile) / NANOS_PER_SECOND);
+                    l -> quantile.nanos(l.read()) / NANOS_PER_SECOND);
         }
         registered.add(latency);
     }

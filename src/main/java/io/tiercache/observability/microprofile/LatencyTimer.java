@@ -9,13 +9,14 @@ import java.util.concurrent.Callable;
 
 import io.tiercache.cache.LatencySnapshot;
 import io.tiercache.observability.LatencyDefinition;
+import io.tiercache.observability.LatencyDefinition.Quantile;
 import org.eclipse.microprofile.metrics.Snapshot;
 import org.eclipse.microprofile.metrics.Timer;
 
 /**
  * A timer (unit nanoseconds) whose figures are one of the cache engine's latency distributions, read when the
  * registry is scraped: Payara's exposition writes it as a summary in seconds, the quantiles of
- * {@link LatencyDefinition#QUANTILES}, {@code _count}, {@code _sum}, and {@code _max} as a gauge. Nothing records in
+ * {@link Quantile}, {@code _count}, {@code _sum}, and {@code _max} as a gauge. Nothing records in
  * it: {@link #update} and {@link #time} are refused.
  *
  * <p>The elapsed time is never a whole number of seconds (1 ns is added then): Payara 6.2025.10 divides such a
@@ -95,8 +96,8 @@ final class LatencyTimer implements Timer {
 
         @Override
         public PercentileValue[] percentileValues() {
-            return Arrays.stream(LatencyDefinition.QUANTILES)
-                    .mapToObj(q -> new PercentileValue(q, LatencyDefinition.nanosAt(latency, q)))
+            return Arrays.stream(Quantile.values())
+                    .map(q -> new PercentileValue(q.quantile, q.nanos(latency)))
                     .toArray(PercentileValue[]::new);
         }
 
