@@ -106,17 +106,16 @@ public final class TieredStore implements InvalidationHandler {
     /** The value of {@code text}, from a layer or else from {@code loader} (null: none); null when neither has one. */
     public Object get(String text, Object key, Function<Object, Object> loader) {
         long start = stats.startGet();
-        Outcome outcome = null;
         if (l1Readable(text)) {
             L1Entry entry = readL1(text);
             stats.l1Latency(start);
             if (entry != null && entry.liveAt(clock.millis())) {
-                outcome = new Outcome(entry.value(), Source.L1);
+                stats.l1Hit();
+                stats.getTime(start);
+                return entry.value();
             }
         }
-        if (outcome == null) {
-            outcome = loads.run(text, loader != null, flight -> miss(flight, text, key, loader));
-        }
+        Outcome outcome = loads.run(text, loader != null, flight -> miss(flight, text, key, loader));
         count(outcome, start);
         return outcome.value();
     }
