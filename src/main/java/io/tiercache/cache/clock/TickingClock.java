@@ -30,6 +30,7 @@ public final class TickingClock implements InstantSource, AutoCloseable {
     private final Consumer<Duration> pauseListener;
     private final AtomicLong lastTick = new AtomicLong(System.nanoTime());
     private final AtomicLong reported = new AtomicLong();
+    private final AtomicLong pauses = new AtomicLong();
 
     /**
      * @param pauseThreshold the gap between ticks that counts as a pause of the process
@@ -68,9 +69,15 @@ public final class TickingClock implements InstantSource, AutoCloseable {
         }
         long previous = reported.get();
         if (previous != seen && reported.compareAndSet(previous, seen)) {
+            pauses.incrementAndGet();
             pauseListener.accept(Duration.ofNanos(gap));
         }
         return true;
+    }
+
+    /** How many pauses have been noticed so far; it grows before the clock looks fresh again after one. */
+    public long pauses() {
+        return pauses.get();
     }
 
     private void tick() {
@@ -79,6 +86,7 @@ public final class TickingClock implements InstantSource, AutoCloseable {
             now = System.currentTimeMillis();
             long last = lastTick.get();
             if (tick - last > pauseThresholdNanos) {
+                pauses.incrementAndGet();
                 pauseListener.accept(Duration.ofNanos(tick - last));
             }
             lastTick.set(tick);

@@ -72,9 +72,15 @@ public final class ClusterMessenger implements AutoCloseable {
         }
     }
 
-    /** Routes the messages of {@code cache} to {@code handler} on this member. */
+    /**
+     * Routes the messages of {@code cache} to {@code handler} on this member.
+     *
+     * @throws IllegalStateException when a handler of that cache is registered already
+     */
     public void register(String cache, InvalidationHandler handler) {
-        handlers.put(cache, handler);
+        if (handlers.putIfAbsent(cache, handler) != null) {
+            throw new IllegalStateException("Cache " + cache + " has a message handler already");
+        }
     }
 
     /** Stops routing the messages of {@code cache} to {@code handler}. */

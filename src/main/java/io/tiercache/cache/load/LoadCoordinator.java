@@ -23,8 +23,8 @@ import java.util.function.LongSupplier;
  * instead of joining one that may have read the value before the invalidation. From {@code begin} to {@code end}
  * the keys are fenced: flights that start meanwhile do not store either.
  *
- * <p>Messages may arrive late, out of order or never: an {@code end} that arrives before its {@code begin} leaves a
- * tombstone so that the late {@code begin} is ignored, and every fence and tombstone lapses after the lease given
+ * <p>Messages may arrive late, out of order or never: an {@code end} that arrives before its {@code begin} detaches
+ * the flights of its keys and leaves a tombstone so that the late {@code begin} fences nothing (it still detaches), and every fence and tombstone lapses after the lease given
  * to the constructor (longer than any invalidation may take), so a lost {@code end} cannot stop this member from
  * caching a key for good.
  *
@@ -114,14 +114,18 @@ public final class LoadCoordinator {
     public void begin(Object id, Collection<String> texts, long sentAtMillis) {
         long now = nanoTime.getAsLong();
         purge(now);
-        if (ended.remove(id) != null) {
-            return;
+        if (ended.remove(id) == null) {
+            fenceCount.incrementAndGet();
+            if (fences.put(id, new Fence(texts == null ? null : Set.copyOf(texts), now + leaseNanos, sentAtMillis))
+                    != null) {
+                fenceCount.decrementAndGet();
+            }
         }
-        fenceCount.incrementAndGet();
-        if (fences.put(id, new Fence(texts == null ? null : Set.copyOf(texts), now + leaseNanos, sentAtMillis))
-                != null) {
-            fenceCount.decrementAndGet();
-        }
+        detachAll(texts);
+    }
+
+    /** Marks the flights of {@code texts} (null: all) stale and detaches them, so that later reads load afresh. */
+    private void detachAll(Collection<String> texts) {
         if (texts == null) {
             flights.forEach(this::detach);
         } else {
@@ -139,14 +143,18 @@ public final class LoadCoordinator {
         flight.markStale();
     }
 
-    /** Invalidation {@code id} has ended: its fence is lifted, or a tombstone stops its late {@code begin}. */
-    public void end(Object id) {
+    /**
+     * Invalidation {@code id} of {@code texts} has ended: its fence is lifted; when its BEGIN has not arrived yet, the
+     * flights of its keys are detached as BEGIN would have done, and a tombstone stops the late BEGIN from fencing.
+     */
+    public void end(Object id, Collection<String> texts) {
         long now = nanoTime.getAsLong();
         Fence lifted = fences.remove(id);
         if (lifted != null) {
             fenceCount.decrementAndGet();
         } else {
             ended.put(id, now + leaseNanos);
+            detachAll(texts);
         }
         purge(now);
     }

@@ -42,7 +42,10 @@ final class Engine implements AutoCloseable {
 
     /**
      * How long a load fence or tombstone lasts at most when its END never arrives (the writer died, a message was
-     * lost): well beyond any write's own bounds (Redis calls, the pattern scan, the members' acknowledgements).
+     * lost): beyond a write's own bounds (Redis calls, the pattern scan, the members' acknowledgements) and the time
+     * Hazelcast takes to drop a member that stopped answering (10 s by default), after which a pending L1 write is
+     * retried on the key's new owner. A write whose L1 part takes longer (a Hazelcast configured to wait longer) may
+     * outlive its fence.
      */
     private static final Duration FENCE_MARGIN = Duration.ofSeconds(30);
 
@@ -75,7 +78,7 @@ final class Engine implements AutoCloseable {
         this.messenger = new ClusterMessenger(hazelcast, settings.clientMode(), settings.invalidationTimeout());
         this.generations = hazelcast.getMap(Generation.REGISTRY);
         this.background = Executors.newCachedThreadPool(daemonThreads("tiercache-background-" + hazelcast.getName()));
-        this.pauseRecovery = new PauseRecovery(hazelcast, messenger, () -> stores, background);
+        this.pauseRecovery = new PauseRecovery(hazelcast, settings.clientMode(), messenger, () -> stores, background);
         this.clock = new TickingClock(hazelcast.getName(), settings.invalidationTimeout().dividedBy(2),
                 pauseRecovery);
     }
@@ -142,9 +145,15 @@ final class Engine implements AutoCloseable {
     public void close() {
         pauseRecovery.close();
         clock.close();
-        messenger.close();
-        redisson.shutdown();
-        hazelcast.shutdown();
-        background.shutdownNow();
+        try {
+            messenger.close();
+            redisson.shutdown();
+        } finally {
+            try {
+                hazelcast.shutdown();
+            } finally {
+                background.shutdownNow();
+            }
+        }
     }
 }

@@ -9,6 +9,8 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
+import com.hazelcast.cluster.MembershipAdapter;
+import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.LifecycleEvent;
 import io.tiercache.cache.cluster.ClusterMessenger;
@@ -28,8 +30,9 @@ import io.tiercache.cache.store.TieredStore;
  * single members either may be kept), no stale entry comes back. Then the near caches are emptied and each cache's
  * L2 generation caught up with the registry.
  *
- * <p>A member that had no peers when it paused (or is a client) could not have missed an invalidation of its
- * members' L1: it only drops its near caches.
+ * <p>A member that has never had a peer (a single member, or a client) could not have missed an invalidation of
+ * its members' L1: it only drops its near caches. (Whether it had peers is what it saw before the pause: once it
+ * resumes, Hazelcast may already have told it that the others dropped it.)
  *
  * <p>Threading: {@link #accept} runs on the clock's thread and only flags the caches; the checks run on the
  * engine's background executor, one recovery at a time; suspending and resuming are serialized on this object, so a
@@ -48,14 +51,25 @@ final class PauseRecovery implements Consumer<Duration> {
     private final AtomicLong merges = new AtomicLong();
     private final AtomicLong pauses = new AtomicLong();
     private volatile long pauseEndMillis;
+    private volatile boolean everHadPeers;
     private boolean recovering;
     private volatile boolean closed;
 
-    PauseRecovery(HazelcastInstance hazelcast, ClusterMessenger messenger, Supplier<Collection<TieredStore>> stores,
-                  Executor background) {
+    /** @param client whether the engine is a Hazelcast client (it owns no L1 data, so it only drops near caches) */
+    PauseRecovery(HazelcastInstance hazelcast, boolean client, ClusterMessenger messenger,
+                  Supplier<Collection<TieredStore>> stores, Executor background) {
         this.messenger = messenger;
         this.stores = stores;
         this.background = background;
+        if (!client) {
+            everHadPeers = hazelcast.getCluster().getMembers().size() > 1;
+            hazelcast.getCluster().addMembershipListener(new MembershipAdapter() {
+                @Override
+                public void memberAdded(MembershipEvent event) {
+                    everHadPeers = true;
+                }
+            });
+        }
         hazelcast.getLifecycleService().addLifecycleListener(event -> {
             if (event.getState() == LifecycleEvent.LifecycleState.MERGED) {
                 merges.incrementAndGet();
@@ -68,7 +82,7 @@ final class PauseRecovery implements Consumer<Duration> {
         if (closed) {
             return;
         }
-        boolean peers = messenger.memberCount() > 1;
+        boolean peers = everHadPeers;
         boolean first;
         synchronized (this) {
             if (peers) {
@@ -97,38 +111,55 @@ final class PauseRecovery implements Consumer<Duration> {
         long aloneSince = 0;
         while (!closed) {
             LockSupport.parkNanos(CHECK_INTERVAL.toNanos());
-            boolean confirmed;
-            if (merges.get() != mergesAtPause) {
-                confirmed = true;
-            } else if (messenger.memberCount() < 2) {
-                if (aloneSince == 0) {
-                    aloneSince = System.nanoTime();
-                    stores.get().forEach(TieredStore::clearL1);
-                }
-                confirmed = System.nanoTime() - aloneSince > ALONE_LIMIT.toNanos();
-            } else {
-                aloneSince = 0;
-                confirmations = messenger.acknowledgedByAllMembers() ? confirmations + 1 : 0;
-                confirmed = confirmations >= 2;
-            }
-            if (confirmed) {
-                synchronized (this) {
-                    if (pauses.get() == pause) {
-                        long end = pauseEndMillis;
-                        stores.get().forEach(store -> store.resumeL1(end));
-                        recovering = false;
-                        LOG.log(Level.INFO, "This member is confirmed in the cluster again: L1 serves again");
-                        return;
-                    }
-                }
-            }
             if (pauses.get() != pause) {
                 pause = pauses.get();
                 mergesAtPause = merges.get();
                 confirmations = 0;
                 aloneSince = 0;
+                continue;
+            }
+            try {
+                boolean confirmed;
+                if (merges.get() != mergesAtPause) {
+                    confirmed = true;
+                } else if (messenger.memberCount() < 2) {
+                    if (aloneSince == 0) {
+                        aloneSince = System.nanoTime();
+                        stores.get().forEach(TieredStore::clearL1);
+                    }
+                    confirmed = System.nanoTime() - aloneSince > ALONE_LIMIT.toNanos();
+                } else {
+                    aloneSince = 0;
+                    confirmations = messenger.acknowledgedByAllMembers() ? confirmations + 1 : 0;
+                    confirmed = confirmations >= 2;
+                }
+                if (confirmed && resumeUnlessPausedSince(pause)) {
+                    return;
+                }
+            } catch (RuntimeException e) {
+                confirmations = 0;
+                LOG.log(Level.WARNING, "Checking this member's place in the cluster failed; trying again: " + e);
             }
         }
+    }
+
+    /** Resumes every cache unless another pause came since {@code pause}; returns whether it resumed them. */
+    private synchronized boolean resumeUnlessPausedSince(long pause) {
+        if (pauses.get() != pause) {
+            return false;
+        }
+        long end = pauseEndMillis;
+        for (TieredStore store : stores.get()) {
+            try {
+                store.resumeL1(end);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Resuming L1 after a pause failed; trying again: " + e);
+                return false;
+            }
+        }
+        recovering = false;
+        LOG.log(Level.INFO, "This member is confirmed in the cluster again: L1 serves again");
+        return true;
     }
 
     void close() {

@@ -80,13 +80,16 @@ public final class TieredCacheManagerImpl implements TieredCacheManager {
         if (copy.getCacheEntryListenerConfigurations().iterator().hasNext()) {
             throw new UnsupportedOperationException("Cache " + cacheName + ": entry listeners are not supported");
         }
-        TieredStore store = engine.openStore(cacheName, cacheSettings);
-        TieredJCache<K, V> cache = new TieredJCache<>(cacheName, this, copy, store, this::closed);
-        if (caches.putIfAbsent(cacheName, cache) != null) {
-            engine.closeStore(cacheName, store);
-            throw new CacheException("Cache " + cacheName + " already exists");
+        TieredJCache<K, V> cache;
+        synchronized (this) {
+            if (caches.containsKey(cacheName)) {
+                throw new CacheException("Cache " + cacheName + " already exists");
+            }
+            TieredStore store = engine.openStore(cacheName, cacheSettings);
+            cache = new TieredJCache<>(cacheName, this, copy, store, this::closed);
+            caches.put(cacheName, cache);
+            stores.put(cacheName, store);
         }
-        stores.put(cacheName, store);
         if (copy.isStatisticsEnabled()) {
             enableStatistics(cacheName, true);
         }
@@ -175,7 +178,7 @@ public final class TieredCacheManagerImpl implements TieredCacheManager {
         return cache;
     }
 
-    private void closed(TieredJCache<?, ?> cache) {
+    private synchronized void closed(TieredJCache<?, ?> cache) {
         if (caches.remove(cache.getName(), cache)) {
             TieredStore store = stores.remove(cache.getName());
             if (store != null) {

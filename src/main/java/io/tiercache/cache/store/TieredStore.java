@@ -61,6 +61,8 @@ import io.tiercache.cache.stats.StatisticsRecorder;
 public final class TieredStore implements InvalidationHandler {
 
     private static final System.Logger LOG = System.getLogger(TieredStore.class.getName());
+    /** L1 gets at least this long to apply a write, even when waiting for the members used up the deadline. */
+    private static final long MIN_L1_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private final String name;
     private final L1Tier l1;
@@ -115,7 +117,13 @@ public final class TieredStore implements InvalidationHandler {
                 return entry.value();
             }
         }
-        Outcome outcome = loads.run(text, loader != null, flight -> miss(flight, text, key, loader));
+        Outcome outcome;
+        try {
+            outcome = loads.run(text, loader != null, flight -> miss(flight, text, key, loader));
+        } catch (RuntimeException | Error e) {
+            count(new Outcome(null, Source.LOADER), start);
+            throw e;
+        }
         count(outcome, start);
         return outcome.value();
     }
@@ -143,6 +151,7 @@ public final class TieredStore implements InvalidationHandler {
     }
 
     private Outcome miss(Flight flight, String text, Object key, Function<Object, Object> loader) {
+        long pauses = clock.pauses();
         long now = clock.millis();
         if (l1Readable(text)) {
             L1Entry entry = readL1(text);
@@ -155,7 +164,11 @@ public final class TieredStore implements InvalidationHandler {
             if (hit != null) {
                 long expiresAt = Math.min(now + l1TtlMillis, hit.expiresAtMillis());
                 if (l1 != null && expiresAt > now) {
-                    flight.publish(() -> promote(text, key, hit.value(), expiresAt));
+                    flight.publish(() -> {
+                        if (!pausedSince(pauses)) {
+                            promote(text, key, hit.value(), expiresAt);
+                        }
+                    });
                 }
                 return new Outcome(hit.value(), Source.L2);
             }
@@ -166,6 +179,9 @@ public final class TieredStore implements InvalidationHandler {
         Object value = load(key, loader);
         if (value != null) {
             flight.publish(() -> {
+                if (pausedSince(pauses)) {
+                    return;
+                }
                 if (l2 != null) {
                     writeL2(text, value);
                 }
@@ -176,6 +192,14 @@ public final class TieredStore implements InvalidationHandler {
             });
         }
         return new Outcome(value, Source.LOADER);
+    }
+
+    /**
+     * Whether this member stood still since {@code pauses} was read ({@link TickingClock#pauses()}): a flight that
+     * began before a pause may have missed the invalidations made meanwhile, so it stores nothing.
+     */
+    private boolean pausedSince(long pauses) {
+        return clock.stalled() || clock.pauses() != pauses;
     }
 
     private Object load(Object key, Function<Object, Object> loader) {
@@ -439,7 +463,7 @@ public final class TieredStore implements InvalidationHandler {
             throw e;
         }
         try {
-            T result = l1Done.get(invalidation.remainingNanos(), TimeUnit.NANOSECONDS);
+            T result = l1Done.get(Math.max(invalidation.remainingNanos(), MIN_L1_WAIT_NANOS), TimeUnit.NANOSECONDS);
             invalidation.end();
             return result;
         } catch (TimeoutException e) {
@@ -489,7 +513,7 @@ public final class TieredStore implements InvalidationHandler {
         if (l1 != null) {
             l1.invalidateNearCache(keys);
         }
-        loads.end(id);
+        loads.end(id, keys);
     }
 
     @Override

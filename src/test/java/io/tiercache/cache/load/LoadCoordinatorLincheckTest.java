@@ -51,7 +51,7 @@ public class LoadCoordinatorLincheckTest {
         String id = "i" + invalidations.incrementAndGet();
         loads.begin(id, List.of(KEY), 1L);
         layer.remove(KEY);
-        loads.end(id);
+        loads.end(id, List.of(KEY));
     }
 
     @Test

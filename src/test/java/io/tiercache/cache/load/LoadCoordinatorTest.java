@@ -40,7 +40,7 @@ class LoadCoordinatorTest {
         loads.begin("i1", List.of("k"), 1L);
         assertFalse(loadStores("k"), "fenced while the invalidation runs");
         assertTrue(loadStores("other"), "other keys are not fenced");
-        loads.end("i1");
+        loads.end("i1", List.of("k"));
         assertTrue(loadStores("k"), "no longer fenced once it ended");
     }
 
@@ -49,17 +49,38 @@ class LoadCoordinatorTest {
         loads.begin("all", null, 1L);
         assertFalse(loadStores("a"));
         assertFalse(loadStores("b"));
-        loads.end("all");
+        loads.end("all", null);
         assertTrue(loadStores("a"));
     }
 
     @Test
     void anEndThatOvertakesItsBeginLeavesNoFenceBehind() {
-        loads.end("late");
+        loads.end("late", List.of("k"));
         loads.begin("late", List.of("k"), 1L);
         assertTrue(loadStores("k"), "the late BEGIN of an invalidation that already ended fences nothing");
-        loads.end("late");
+        loads.end("late", List.of("k"));
         assertTrue(loadStores("k"));
+    }
+
+    @Test
+    void anEndThatOvertakesItsBeginStillDetachesTheFlightsOfItsKeys() throws Exception {
+        CountDownLatch loading = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicBoolean staleStored = new AtomicBoolean();
+        CompletableFuture<Outcome> overtaken = CompletableFuture.supplyAsync(() -> loads.run("k", true, flight -> {
+            loading.countDown();
+            await(release);
+            flight.publish(() -> staleStored.set(true));
+            return new Outcome("old", Outcome.Source.LOADER);
+        }));
+        assertTrue(loading.await(5, TimeUnit.SECONDS));
+        loads.end("reversed", List.of("k"));
+        loads.begin("reversed", List.of("k"), 1L);
+        Outcome later = loads.run("k", true, flight -> new Outcome("new", Outcome.Source.LOADER));
+        release.countDown();
+        assertEquals("new", later.value(), "a read after the invalidation does not join the overtaken flight");
+        overtaken.get(5, TimeUnit.SECONDS);
+        assertFalse(staleStored.get(), "the overtaken flight stored nothing");
     }
 
     @Test
@@ -84,9 +105,9 @@ class LoadCoordinatorTest {
     void overlappingInvalidationsOfOneKeyFenceUntilTheLastEnds() {
         loads.begin("i1", List.of("k"), 1L);
         loads.begin("i2", List.of("k"), 1L);
-        loads.end("i1");
+        loads.end("i1", List.of("k"));
         assertFalse(loadStores("k"));
-        loads.end("i2");
+        loads.end("i2", List.of("k"));
         assertTrue(loadStores("k"));
     }
 
@@ -103,7 +124,7 @@ class LoadCoordinatorTest {
         }));
         assertTrue(loading.await(5, TimeUnit.SECONDS));
         loads.begin("i", List.of("k"), 1L);
-        loads.end("i");
+        loads.end("i", List.of("k"));
         Outcome later = loads.run("k", true, flight -> new Outcome("new", Outcome.Source.LOADER));
         release.countDown();
         assertEquals("new", later.value(), "did not join the overtaken flight");
