@@ -1,9 +1,10 @@
 package io.tiercache.http;
 
-import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.core.HttpHeaders;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * The evaluation of a request's preconditions against the current representation of an existing resource, in the
@@ -39,15 +40,14 @@ public final class Preconditions {
     }
 
     /**
-     * @param method       the request method
+     * @param read         whether the method is GET or HEAD
      * @param headers      the raw field values
      * @param current      the current representation's tag; null when it has none (it exists nevertheless)
      * @param lastModified its last modification, or null when unknown
      * @param now          the server's clock
      */
-    public static Outcome evaluate(String method, Fields headers, EntityTag current, Instant lastModified,
+    public static Outcome evaluate(boolean read, Fields headers, EntityTag current, Instant lastModified,
             Instant now) {
-        boolean read = method.equals(HttpMethod.GET) || method.equals(HttpMethod.HEAD);
         if (headers.ifMatch() != null) {
             boolean matches = EntityTag.parseCondition(headers.ifMatch())
                     .map(condition -> condition.isAny() || condition.matchesStrongly(current))
@@ -81,12 +81,10 @@ public final class Preconditions {
     /** The raw values of the four precondition fields (each null when absent). */
     public record Fields(String ifMatch, String ifUnmodifiedSince, String ifNoneMatch, String ifModifiedSince) {
 
-        /** The fields of a JAX-RS request's headers. */
-        public static Fields of(jakarta.ws.rs.core.HttpHeaders headers) {
-            return new Fields(headers.getHeaderString(jakarta.ws.rs.core.HttpHeaders.IF_MATCH),
-                    headers.getHeaderString(jakarta.ws.rs.core.HttpHeaders.IF_UNMODIFIED_SINCE),
-                    headers.getHeaderString(jakarta.ws.rs.core.HttpHeaders.IF_NONE_MATCH),
-                    headers.getHeaderString(jakarta.ws.rs.core.HttpHeaders.IF_MODIFIED_SINCE));
+        /** The fields of a request, given the value of a header by its name (e.g. {@code getHeaderString}). */
+        public static Fields of(UnaryOperator<String> header) {
+            return new Fields(header.apply(HttpHeaders.IF_MATCH), header.apply(HttpHeaders.IF_UNMODIFIED_SINCE),
+                    header.apply(HttpHeaders.IF_NONE_MATCH), header.apply(HttpHeaders.IF_MODIFIED_SINCE));
         }
     }
 }

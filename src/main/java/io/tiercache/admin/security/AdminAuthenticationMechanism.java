@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
+import io.tiercache.http.DateHeaderFilter;
 import io.tiercache.problem.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -42,6 +43,7 @@ public class AdminAuthenticationMechanism implements HttpAuthenticationMechanism
             return context.doNothing();
         }
         response.setHeader("Cache-Control", NO_STORE);
+        DateHeaderFilter.stamp(response);
         String authorization = request.getHeader("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             CredentialValidationResult result = validate(authorization.substring(6).trim());
