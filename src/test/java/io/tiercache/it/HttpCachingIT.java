@@ -74,15 +74,34 @@ class HttpCachingIT extends DeployedApiTest {
         }
         assertEquals(1, calls("BacktestService.get(" + backtestId + ")"));
 
-        String name = "hit-miss-" + UUID.randomUUID();
+        api.createStrategy("hit-miss-" + UUID.randomUUID(), 5, 20);
+        for (int i = 0; i < 3; i++) {
+            assertEquals(200, status(api.get("api/strategies?size=7")));
+        }
+        assertEquals(1, calls("StrategyService.list(null,0,7)"));
+        assertEquals(200, status(api.get("api/strategies?size=6")));
+        assertEquals(1, calls("StrategyService.list(null,0,6)"), "another page size is another key");
+    }
+
+    /**
+     * What a client can make the service cache is bounded: lists filtered by name and pages from
+     * {@value io.tiercache.backtest.api.ViewCache#CACHED_LIST_PAGES} on are read from the database every time.
+     */
+    @Test
+    void filteredListsAndDeepPagesAreNotCached() {
+        String name = "uncached-" + UUID.randomUUID();
         api.createStrategy(name, 5, 20);
         String filter = "api/strategies?size=5&name=" + name;
         for (int i = 0; i < 3; i++) {
             assertEquals(1, Api.json(api.get(filter)).asJsonObject().getInt("total"));
         }
-        assertEquals(1, calls("StrategyService.list(" + name + ",0,5)"));
-        assertEquals(200, status(api.get("api/strategies?size=6&name=" + name)));
-        assertEquals(1, calls("StrategyService.list(" + name + ",0,6)"), "another page size is another key");
+        assertEquals(3, calls("StrategyService.list(" + name + ",0,5)"));
+        for (int i = 0; i < 2; i++) {
+            assertEquals(200, status(api.get("api/strategies?size=3&page=5")));
+            assertEquals(200, status(api.get("api/strategies?size=3&page=4")));
+        }
+        assertEquals(2, calls("StrategyService.list(null,15,3)"));
+        assertEquals(1, calls("StrategyService.list(null,12,3)"));
     }
 
     @Test
