@@ -204,6 +204,17 @@ abstract class WildFlySmoke {
                 .getInt("total"));
     }
 
+    /** The OpenAPI document, the application's and the server's, valid and complete on WildFly too. */
+    @Test
+    void openApiDocumentIsValidAndComplete() throws IOException, InterruptedException {
+        for (String path : List.of("openapi.yaml", "openapi")) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(server.base().resolve(path))
+                    .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, response.statusCode(), path + ": " + response.body());
+            io.tiercache.it.support.OpenApiCheck.assertComplete(response.body());
+        }
+    }
+
     /** Every response carries a Date; If-Match is evaluated on reads and If-None-Match on writes. */
     @Test
     void datesAndPreconditions() throws IOException, InterruptedException {
