@@ -1,8 +1,8 @@
 package io.tiercache.admin;
 
-import io.tiercache.cache.stats.LatencySnapshot;
-import io.tiercache.cache.stats.LayerStatistics;
-import io.tiercache.cache.stats.TieredCacheStatistics;
+import io.tiercache.cache.LatencySnapshot;
+import io.tiercache.cache.LayerStatistics;
+import io.tiercache.cache.TieredCacheStatistics;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;

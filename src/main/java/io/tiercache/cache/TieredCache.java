@@ -4,7 +4,7 @@ import java.util.function.Function;
 
 import javax.cache.Cache;
 
-import io.tiercache.cache.stats.TieredCacheStatistics;
+import io.tiercache.cache.TieredCacheStatistics;
 
 /**
  * A JCache {@link Cache} with two layers, L1 a Hazelcast map read through a near cache and L2 Redis, and the
@@ -14,7 +14,7 @@ import io.tiercache.cache.stats.TieredCacheStatistics;
  * <p>Reads go near cache, Hazelcast, Redis, then miss; an L2 hit is promoted into L1 for no longer than it has left in
  * Redis. Writes go to Redis, then Hazelcast; when a write or removal returns, every member's next read sees it.
  *
- * @param <K> key type: {@link String}, a boxed integral number or {@link io.tiercache.cache.key.StableKey}
+ * @param <K> key type: {@link String}, a boxed integral number or {@link io.tiercache.cache.StableKey}
  * @param <V> value type: {@link java.io.Serializable}, immutable, of a class inside the codec allowlist
  */
 public interface TieredCache<K, V> extends Cache<K, V> {
@@ -41,4 +41,7 @@ public interface TieredCache<K, V> extends Cache<K, V> {
 
     /** This cache's statistics on this member (always recorded, whether or not JCache statistics are enabled). */
     TieredCacheStatistics snapshot();
+
+    /** How many entries of L1 this member owns (its share of the Hazelcast map); empty when L1 is disabled or the engine is a Hazelcast client. */
+    java.util.OptionalLong l1OwnedEntries();
 }

@@ -11,7 +11,7 @@ import javax.cache.CacheManager;
 
 import io.tiercache.cache.TieredCache;
 import io.tiercache.cache.annotation.CacheManagerSource;
-import io.tiercache.cache.spi.TieredCacheManager;
+import io.tiercache.cache.TieredCacheManager;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -76,6 +76,9 @@ public class CacheInventory {
 
     /** The open cache {@code name}, if there is one. */
     public Optional<TieredCache<?, ?>> cache(String name) {
-        return Optional.ofNullable(caches().get(name));
+        return manager().filter(manager -> !manager.isClosed())
+                .map(manager -> manager.<Object, Object>getCache(name))
+                .filter(cache -> !cache.isClosed())
+                .map(cache -> cache.unwrap(TieredCache.class));
     }
 }

@@ -4,23 +4,24 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 
-import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.map.IMap;
+import io.tiercache.cache.LatencySnapshot;
+import io.tiercache.cache.LayerStatistics;
 import io.tiercache.cache.TieredCache;
-import io.tiercache.cache.l1.L1Tier;
-import io.tiercache.cache.stats.LatencySnapshot;
-import io.tiercache.cache.stats.LayerStatistics;
-import io.tiercache.cache.stats.TieredCacheStatistics;
+import io.tiercache.cache.TieredCacheStatistics;
 import io.tiercache.observability.MeterDefinition.Kind;
 import io.tiercache.observability.MeterDefinition.Unit;
 
 /**
- * The meters of one cache, all tagged {@code cache=<name>}, reading the engine's own statistics: one snapshot serves
- * every meter read within {@value #SNAPSHOT_MILLIS} ms, so a scrape sees consistent figures and costs one snapshot.
- * See {@code docs/observability.md} for the list.
+ * The meters of the cache named {@code cache}, all tagged {@code cache=<name>}, reading the engine's own statistics
+ * of the cache of that name open now: all zero while there is none (before its first use, after it is closed). So
+ * they can be registered before the cache exists, and every series is there from the first scrape. One snapshot
+ * serves every meter read within {@value #SNAPSHOT_MILLIS} ms, so a scrape sees consistent figures and costs one
+ * snapshot. See {@code docs/observability.md} for the list.
  *
  * <p>Thread-safe: the meters are read by the metrics endpoint's threads.
  */
@@ -28,16 +29,18 @@ final class CacheMeters {
 
     static final long SNAPSHOT_MILLIS = 500;
     private static final double NANOS_PER_SECOND = 1e9;
+    private static final LatencySnapshot NO_LATENCY = new LatencySnapshot(0, 0, 0, 0, 0, 0);
+    private static final LayerStatistics NO_LAYER = new LayerStatistics(0, 0, 0, 0, 0, 0, 0, NO_LATENCY);
 
-    private final TieredCache<?, ?> cache;
+    private final String name;
+    private final Supplier<Optional<TieredCache<?, ?>>> cache;
     private final List<MeterDefinition> meters = new ArrayList<>();
+    private final List<LatencyDefinition> latencies = new ArrayList<>();
     private volatile Timed last;
 
-    /**
-     * @param hazelcast the engine's Hazelcast member, for the L1 size, or null (client mode); there is no L1 size
-     *                  meter without a member or when the cache has no L1
-     */
-    CacheMeters(TieredCache<?, ?> cache, HazelcastInstance hazelcast) {
+    /** The meters of the cache {@code name}, found by {@code cache} (empty while it is not open). */
+    CacheMeters(String name, Supplier<Optional<TieredCache<?, ?>>> cache) {
+        this.name = name;
         this.cache = cache;
         for (Layer layer : Layer.values()) {
             Map<String, String> tag = Map.of("layer", layer.tag);
@@ -54,7 +57,8 @@ final class CacheMeters {
                     LayerStatistics::skipped);
             statistic("tiercache.cache.hit.ratio", Kind.GAUGE, "Hits over reads of the layer (NaN before the first read)",
                     Unit.NONE, s -> ratio(layer.of(s).hits(), layer.of(s).misses()), tag);
-            latency("tiercache.cache.latency", "Read latency of the layer", s -> layer.of(s).latency(), tag);
+            latency("tiercache.cache.latency", "Read latency of the layer (every sample since the cache started)",
+                    s -> layer.of(s).latency(), tag);
         }
         statistic("tiercache.cache.gets", Kind.COUNT, "Reads of the cache by result", Unit.NONE,
                 TieredCacheStatistics::hits, Map.of("result", "hit"));
@@ -71,25 +75,30 @@ final class CacheMeters {
                 TieredCacheStatistics::loads, Map.of("result", "success"));
         statistic("tiercache.cache.loads", Kind.COUNT, "Loader runs by result", Unit.NONE,
                 TieredCacheStatistics::loadFailures, Map.of("result", "failure"));
-        statistic("tiercache.cache.load.time", Kind.GAUGE, "Time spent in loaders, in total", Unit.SECONDS,
+        statistic("tiercache.cache.load.time", Kind.COUNT, "Time spent in loaders", Unit.SECONDS,
                 s -> s.loadTimeNanos() / NANOS_PER_SECOND, Map.of());
-        latency("tiercache.cache.load.latency", "Latency of loader runs", TieredCacheStatistics::load, Map.of());
-        String mapName = L1Tier.mapName(cache.getName());
-        if (hazelcast != null && hazelcast.getConfig().getMapConfigOrNull(mapName) != null) {
-            IMap<?, ?> map = hazelcast.getMap(mapName);
-            meters.add(new MeterDefinition("tiercache.cache.l1.entries", Kind.GAUGE,
-                    "Entries of the L1 map owned by this member", Unit.NONE, tags(Map.of()),
-                    () -> map.getLocalMapStats().getOwnedEntryCount()));
-        }
+        latency("tiercache.cache.load.latency", "Latency of loader runs (every sample since the cache started)",
+                TieredCacheStatistics::load, Map.of());
     }
 
-    TieredCache<?, ?> cache() {
-        return cache;
-    }
-
-    /** Every meter of the cache. */
+    /** The counters and gauges of the cache. */
     List<MeterDefinition> meters() {
         return List.copyOf(meters);
+    }
+
+    /** The latency distributions of the cache. */
+    List<LatencyDefinition> latencies() {
+        return List.copyOf(latencies);
+    }
+
+    /**
+     * The gauge of the L1 entries this member owns, for a cache that has such a figure (an L1, and the engine a
+     * Hazelcast member): 0 while the cache is not open.
+     */
+    MeterDefinition l1Entries() {
+        return new MeterDefinition("tiercache.cache.l1.entries", Kind.GAUGE,
+                "Entries of the L1 map owned by this member", Unit.NONE, tags(Map.of()),
+                () -> cache.get().map(open -> open.l1OwnedEntries().orElse(0)).orElse(0L));
     }
 
     private void layerCount(String what, String description, Layer layer, ToDoubleFunction<LayerStatistics> value) {
@@ -97,36 +106,21 @@ final class CacheMeters {
                 s -> value.applyAsDouble(layer.of(s)), Map.of("layer", layer.tag));
     }
 
-    private void latency(String name, String description, Function<TieredCacheStatistics, LatencySnapshot> latency,
+    private void latency(String metric, String description, Function<TieredCacheStatistics, LatencySnapshot> latency,
                          Map<String, String> tags) {
-        String quantiles = description + " (percentiles of every sample since the cache started)";
-        quantile(name, quantiles, "0.5", s -> latency.apply(s).p50Nanos(), tags);
-        quantile(name, quantiles, "0.95", s -> latency.apply(s).p95Nanos(), tags);
-        quantile(name, quantiles, "0.99", s -> latency.apply(s).p99Nanos(), tags);
-        statistic(name + ".max", Kind.GAUGE, description + ", longest", Unit.SECONDS,
-                s -> latency.apply(s).maxNanos() / NANOS_PER_SECOND, tags);
-        statistic(name + ".samples", Kind.GAUGE, description + ", operations timed", Unit.NONE,
-                s -> latency.apply(s).count(), tags);
+        latencies.add(new LatencyDefinition(metric, description, tags(tags), () -> latency.apply(snapshot())));
     }
 
-    private void quantile(String name, String description, String quantile,
-                          ToDoubleFunction<TieredCacheStatistics> nanos, Map<String, String> tags) {
-        Map<String, String> withQuantile = new LinkedHashMap<>(tags);
-        withQuantile.put("quantile", quantile);
-        statistic(name, Kind.GAUGE, description, Unit.SECONDS, s -> nanos.applyAsDouble(s) / NANOS_PER_SECOND,
-                withQuantile);
-    }
-
-    private void statistic(String name, Kind kind, String description, Unit unit,
+    private void statistic(String metric, Kind kind, String description, Unit unit,
                            ToDoubleFunction<TieredCacheStatistics> value, Map<String, String> tags) {
-        meters.add(new MeterDefinition(name, kind, description, unit, tags(tags),
+        meters.add(new MeterDefinition(metric, kind, description, unit, tags(tags),
                 () -> value.applyAsDouble(snapshot())));
     }
 
     /** {@code cache} first, then {@code tags}. */
     private Map<String, String> tags(Map<String, String> tags) {
         Map<String, String> all = new LinkedHashMap<>();
-        all.put("cache", cache.getName());
+        all.put("cache", name);
         all.putAll(tags);
         return all;
     }
@@ -135,10 +129,14 @@ final class CacheMeters {
         Timed current = last;
         long now = System.nanoTime();
         if (current == null || now - current.nanos > SNAPSHOT_MILLIS * 1_000_000) {
-            current = new Timed(cache.snapshot(), now);
+            current = new Timed(cache.get().map(TieredCache::snapshot).orElseGet(this::none), now);
             last = current;
         }
         return current.statistics;
+    }
+
+    private TieredCacheStatistics none() {
+        return new TieredCacheStatistics(name, 0, 0, 0, 0, 0, 0, 0, NO_LAYER, NO_LAYER, NO_LATENCY, NO_LATENCY);
     }
 
     private static double ratio(long hits, long misses) {

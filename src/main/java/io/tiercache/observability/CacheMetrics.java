@@ -1,17 +1,17 @@
 package io.tiercache.observability;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
-import io.tiercache.cache.TieredCache;
-import io.tiercache.cache.config.Durations;
+import io.tiercache.cache.Durations;
 import io.tiercache.observability.MeterDefinition.Kind;
 import io.tiercache.observability.MeterDefinition.Unit;
 import jakarta.annotation.PreDestroy;
@@ -26,10 +26,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Publishes the cache engine's meters through every {@link MeterPublisher} of the deployment (MicroProfile Metrics
- * on Payara, Micrometer on WildFly): the meters of Redis and Hazelcast from startup, and those of each cache
- * ({@link CacheMeters}). Caches are created on first use, so the set of caches is synchronised at startup and then
- * every {@code tiercache.metrics.refresh-interval} (default {@code 5s}); a cache's figures are cumulative, so nothing
- * is lost before its meters appear. A closed cache's meters are removed.
+ * on Payara, Micrometer on WildFly): from startup, the meters of Redis and Hazelcast and those ({@link CacheMeters})
+ * of every cache the application declares ({@link DeclaredCaches}), which read 0 until the cache is created on first
+ * use. Caches created otherwise, and the L1 entries gauge (which only a cache with an L1 on a Hazelcast member has),
+ * are found at startup and then every {@code tiercache.metrics.refresh-interval} (default {@code 5s}); a cache's
+ * figures are cumulative, so nothing is lost before its meters appear. A cache's meters stay registered when it
+ * is closed, reading 0 (or the figures of a new cache of that name).
  *
  * <p>Thread-safe: the start, {@link #refresh()} and the publishers' calls run under this object's lock.
  */
@@ -45,6 +47,9 @@ public class CacheMetrics {
     CacheInventory inventory;
 
     @Inject
+    DeclaredCaches declared;
+
+    @Inject
     RedisProbe redis;
 
     @Inject
@@ -55,6 +60,7 @@ public class CacheMetrics {
     ManagedScheduledExecutorService scheduler;
 
     private final Map<String, CacheMeters> caches = new HashMap<>();
+    private final Set<String> withL1Entries = new HashSet<>();
     private List<MeterPublisher> publishers = List.of();
     private volatile ScheduledFuture<?> refresher;
 
@@ -66,6 +72,7 @@ public class CacheMetrics {
             return;
         }
         engineMeters().forEach(this::add);
+        declared.names().forEach(this::register);
         refresh();
         long every = Durations.parse("tiercache.metrics.refresh-interval", refreshInterval).toMillis();
         refresher = scheduler.scheduleWithFixedDelay(this::refresh, every, every, TimeUnit.MILLISECONDS);
@@ -79,37 +86,31 @@ public class CacheMetrics {
         }
     }
 
-    /** Registers the meters of caches created since the last call and removes those of closed caches. */
+    /** Registers the meters of caches seen for the first time, and the L1 entries gauge of those that have one. */
     synchronized void refresh() {
         try {
-            Map<String, TieredCache<?, ?>> open = inventory.caches();
-            caches.entrySet().removeIf(entry -> {
-                boolean gone = open.get(entry.getKey()) != entry.getValue().cache();
-                if (gone) {
-                    entry.getValue().meters().forEach(this::remove);
+            inventory.caches().forEach((name, cache) -> {
+                CacheMeters meters = register(name);
+                if (cache.l1OwnedEntries().isPresent() && withL1Entries.add(name)) {
+                    add(meters.l1Entries());
                 }
-                return gone;
             });
-            HazelcastInstance member = inventory.manager()
-                    .map(manager -> manager.unwrap(HazelcastInstance.class))
-                    .filter(hazelcast -> hazelcast.getLocalEndpoint() instanceof Member)
-                    .orElse(null);
-            open.forEach((name, cache) -> caches.computeIfAbsent(name, n -> {
-                CacheMeters meters = new CacheMeters(cache, member);
-                meters.meters().forEach(this::add);
-                return meters;
-            }));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Could not refresh the cache metrics", e);
         }
     }
 
-    private void add(MeterDefinition meter) {
-        publishers.forEach(publisher -> publisher.add(meter));
+    private CacheMeters register(String name) {
+        return caches.computeIfAbsent(name, n -> {
+            CacheMeters meters = new CacheMeters(n, () -> inventory.cache(n));
+            meters.meters().forEach(this::add);
+            meters.latencies().forEach(latency -> publishers.forEach(publisher -> publisher.add(latency)));
+            return meters;
+        });
     }
 
-    private void remove(MeterDefinition meter) {
-        publishers.forEach(publisher -> publisher.remove(meter));
+    private void add(MeterDefinition meter) {
+        publishers.forEach(publisher -> publisher.add(meter));
     }
 
     private List<MeterDefinition> engineMeters() {

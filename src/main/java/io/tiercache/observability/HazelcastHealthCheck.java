@@ -1,7 +1,7 @@
 package io.tiercache.observability;
 
 import com.hazelcast.core.HazelcastInstance;
-import io.tiercache.cache.spi.TieredCacheManager;
+import io.tiercache.cache.TieredCacheManager;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;

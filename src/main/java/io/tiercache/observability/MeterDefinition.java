@@ -6,7 +6,9 @@ import java.util.Map;
 import java.util.function.DoubleSupplier;
 
 /**
- * One meter of the cache engine, independent of any metrics library: what a registry adapter publishes.
+ * One meter of the cache engine with a single value, independent of any metrics library: what a registry adapter
+ * publishes as a Prometheus counter ({@link Kind#COUNT}) or gauge ({@link Kind#GAUGE}). Latency distributions are
+ * {@link LatencyDefinition}s.
  *
  * @param name        the dotted base name, e.g. {@code tiercache.cache.hits}; a registry adds its suffixes (a
  *                    {@link Kind#COUNT} is exposed as {@code …_total}, a {@link Unit#SECONDS} value as
@@ -31,7 +33,10 @@ public record MeterDefinition(String name, Kind kind, String description, Unit u
 
     /** What the value means over time. */
     public enum Kind {
-        /** Only goes up (until the application restarts or the statistics are cleared). */
+        /**
+         * Only goes up, until the application restarts or the cache is closed or its statistics cleared (then it
+         * starts again from 0, which Prometheus' {@code rate()} and {@code increase()} read as a counter reset).
+         */
         COUNT,
         /** Any current value. */
         GAUGE

@@ -5,8 +5,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import io.tiercache.cache.config.Durations;
-import io.tiercache.cache.spi.TieredCacheManager;
+import io.tiercache.cache.Durations;
+import io.tiercache.cache.TieredCacheManager;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;

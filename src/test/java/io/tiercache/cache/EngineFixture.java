@@ -14,7 +14,7 @@ import javax.cache.Caching;
 import javax.cache.spi.CachingProvider;
 
 import com.hazelcast.core.HazelcastInstance;
-import io.tiercache.cache.spi.TieredCacheManager;
+import io.tiercache.cache.TieredCacheManager;
 import redis.embedded.RedisServer;
 
 /** Real Redis servers and cache managers (each with its own Hazelcast member) for the engine tests. */

@@ -15,7 +15,7 @@ import javax.cache.configuration.MutableConfiguration;
 import com.hazelcast.core.HazelcastInstance;
 import io.tiercache.cache.key.KeyCodec;
 import io.tiercache.cache.l1.L1Tier;
-import io.tiercache.cache.spi.TieredCacheManager;
+import io.tiercache.cache.TieredCacheManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

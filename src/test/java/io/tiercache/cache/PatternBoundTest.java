@@ -10,7 +10,7 @@ import java.util.Properties;
 import javax.cache.configuration.MutableConfiguration;
 
 import com.hazelcast.core.HazelcastInstance;
-import io.tiercache.cache.spi.TieredCacheManager;
+import io.tiercache.cache.TieredCacheManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -14,7 +14,7 @@ import java.util.function.BiConsumer;
 
 import javax.cache.configuration.MutableConfiguration;
 
-import io.tiercache.cache.spi.TieredCacheManager;
+import io.tiercache.cache.TieredCacheManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;

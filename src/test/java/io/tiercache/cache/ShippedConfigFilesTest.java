@@ -14,7 +14,7 @@ import javax.cache.Cache;
 import javax.cache.configuration.MutableConfiguration;
 
 import com.hazelcast.core.HazelcastInstance;
-import io.tiercache.cache.spi.TieredCacheManager;
+import io.tiercache.cache.TieredCacheManager;
 import org.junit.jupiter.api.Test;
 import org.redisson.api.RedissonClient;
 import org.redisson.config.SingleServerConfig;

@@ -18,7 +18,7 @@ import java.util.function.Function;
 
 import javax.cache.configuration.MutableConfiguration;
 
-import io.tiercache.cache.spi.TieredCacheManager;
+import io.tiercache.cache.TieredCacheManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

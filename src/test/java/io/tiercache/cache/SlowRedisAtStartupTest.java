@@ -14,7 +14,7 @@ import javax.cache.configuration.MutableConfiguration;
 
 import com.hazelcast.core.HazelcastInstance;
 import io.tiercache.cache.l2.Generation;
-import io.tiercache.cache.spi.TieredCacheManager;
+import io.tiercache.cache.TieredCacheManager;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -10,8 +10,8 @@ import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
 import com.hazelcast.core.HazelcastInstance;
-import io.tiercache.cache.spi.TieredCacheManager;
-import io.tiercache.cache.stats.TieredCacheStatistics;
+import io.tiercache.cache.TieredCacheManager;
+import io.tiercache.cache.TieredCacheStatistics;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -158,18 +158,23 @@ class CacheAdminIT extends DeployedApiTest {
         assertEquals(0.9, metric(metrics, "tiercache_cache_hit_ratio", l1Tags), 1e-9);
         assertEquals(10.0, metric(metrics, "tiercache_cache_loads_total", with(counted, "result", "success")));
         assertEquals(10.0, metric(metrics, "tiercache_cache_l1_entries", counted));
-        assertEquals(10.0, metric(metrics, "tiercache_cache_latency_samples", l2Tags));
+        assertEquals(10.0, metric(metrics, "tiercache_cache_latency_seconds_count", l2Tags));
         double q50 = metric(metrics, "tiercache_cache_latency_seconds", with(l2Tags, "quantile", "0.5"));
         double q95 = metric(metrics, "tiercache_cache_latency_seconds", with(l2Tags, "quantile", "0.95"));
         double q99 = metric(metrics, "tiercache_cache_latency_seconds", with(l2Tags, "quantile", "0.99"));
         assertTrue(q50 > 0 && q50 <= q95 && q95 <= q99, q50 + " " + q95 + " " + q99);
         assertEquals(p99 / 1000, q99, 1e-6, "the same percentile in seconds as in /api/cache/stats");
+        assertEquals(10 * l2Latency.getJsonNumber("meanMillis").doubleValue() / 1000,
+                metric(metrics, "tiercache_cache_latency_seconds_sum", l2Tags), 1e-6, "count times mean");
+        assertEquals(l2Latency.getJsonNumber("maxMillis").doubleValue() / 1000,
+                metric(metrics, "tiercache_cache_latency_seconds_max", l2Tags), 1e-6);
         assertEquals(1.0, metric(metrics, "tiercache_redis_up", Map.of()));
         assertEquals(0.0, metric(metrics, "tiercache_redis_circuit_breaker_open", Map.of()));
-        assertEquals("gauge", metrics.type("tiercache_cache_hits_total").orElseThrow());
+        assertEquals("counter", metrics.type("tiercache_cache_hits_total").orElseThrow());
+        assertEquals("summary", metrics.type("tiercache_cache_latency_seconds").orElseThrow());
     }
 
-    /** The application metrics once the gauges of {@code cache} are registered (they are synchronised every 200 ms). */
+    /** The application metrics once the meters of {@code cache} are registered (they are synchronised every 200 ms). */
     private PrometheusText metricsOf(String cache) {
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (true) {

@@ -9,7 +9,7 @@ import java.util.Properties;
 
 import javax.cache.Caching;
 
-import io.tiercache.cache.spi.TieredCacheManager;
+import io.tiercache.cache.TieredCacheManager;
 import redis.embedded.RedisServer;
 
 /**

@@ -17,7 +17,7 @@ import com.hazelcast.config.NearCacheConfig;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import io.tiercache.cache.TieredCache;
-import io.tiercache.cache.spi.TieredCacheManager;
+import io.tiercache.cache.TieredCacheManager;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;

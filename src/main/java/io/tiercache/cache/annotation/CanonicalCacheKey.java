@@ -2,7 +2,7 @@ package io.tiercache.cache.annotation;
 
 import javax.cache.annotation.GeneratedCacheKey;
 
-import io.tiercache.cache.key.StableKey;
+import io.tiercache.cache.StableKey;
 
 /**
  * A cache key made of the canonical text of the key parameters (see {@link CanonicalKeyGenerator}). Two keys

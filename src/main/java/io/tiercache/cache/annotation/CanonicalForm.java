@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import io.tiercache.cache.key.StableKey;
+import io.tiercache.cache.StableKey;
 
 /**
  * The canonical text of a cache key value: the same value gives the same text in every JVM, whatever its

@@ -3,6 +3,7 @@ package io.tiercache.cache.cluster;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -82,22 +83,73 @@ public final class ClusterMessenger implements AutoCloseable {
     }
 
     /**
+     * Begins an invalidation of {@code keys} (null: every key) of {@code cache} on every member: returns once each has
+     * fenced the keys, or at the invalidation's deadline (the invalidation timeout from now), whichever comes first.
+     * Its {@link Invalidation#end} must follow, once; it waits for the members until the same deadline, so that a
+     * member that does not answer delays a whole write by about the timeout, not once per message. (A member that has
+     * not handled the END yet when the write returns is still fenced, so it reads around L1 until it does.)
+     */
+    public Invalidation begin(String cache, Collection<String> keys) {
+        String id = UUID.randomUUID().toString();
+        long deadline = System.nanoTime() + timeoutNanos;
+        send(MemberTask.begin(origin, cache, id, keys, System.currentTimeMillis()), deadline);
+        return new Invalidation(deadline, () -> send(MemberTask.end(origin, cache, id, keys), deadline));
+    }
+
+    /**
      * Runs {@code writes}, the writes that invalidate {@code keys} (null: every key) of {@code cache}, between the
      * cluster-wide BEGIN and END of one invalidation. END is sent even when {@code writes} throws.
      */
     public void invalidate(String cache, Collection<String> keys, Runnable writes) {
-        String id = UUID.randomUUID().toString();
-        send(MemberTask.begin(origin, cache, id, keys));
+        Invalidation invalidation = begin(cache, keys);
         try {
             writes.run();
         } finally {
-            send(MemberTask.end(origin, cache, id, keys));
+            invalidation.end();
         }
+    }
+
+    /**
+     * Whether every other member, asked now, counts this member in its view of the cluster (true on a cluster of
+     * one): false when one of them has dropped this member, does not answer within the invalidation timeout, or
+     * fails. Client mode: always true (clients are not members).
+     */
+    public boolean acknowledgedByAllMembers() {
+        if (clientMode) {
+            return true;
+        }
+        Member self = hazelcast.getCluster().getLocalMember();
+        List<Member> others = hazelcast.getCluster().getMembers().stream().filter(m -> !m.equals(self)).toList();
+        if (others.isEmpty()) {
+            return true;
+        }
+        Map<Member, Future<Boolean>> answers = executor.submitToMembers(
+                MemberTask.ping(origin, self.getUuid().toString()), others);
+        long deadline = System.nanoTime() + timeoutNanos;
+        for (Future<Boolean> answer : answers.values()) {
+            try {
+                if (!Boolean.TRUE.equals(answer.get(Math.max(0, deadline - System.nanoTime()),
+                        TimeUnit.NANOSECONDS))) {
+                    return false;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            } catch (ExecutionException | TimeoutException | RuntimeException e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The number of members this member sees, itself included (1 in client mode). */
+    public int memberCount() {
+        return clientMode ? 1 : hazelcast.getCluster().getMembers().size();
     }
 
     /** Tells every member that {@code cache} has L2 generation {@code generation}. */
     public void generation(String cache, long generation) {
-        send(MemberTask.generation(origin, cache, generation));
+        send(MemberTask.generation(origin, cache, generation), System.nanoTime() + timeoutNanos);
     }
 
     /** Hands {@code task} to its cache on this member; false when that cache is not open here. */
@@ -110,7 +162,8 @@ public final class ClusterMessenger implements AutoCloseable {
         return true;
     }
 
-    private void send(MemberTask task) {
+    /** Delivers {@code task} here and to every other member, waiting for their answers until {@code deadline}. */
+    private void send(MemberTask task, long deadline) {
         receive(task);
         if (clientMode) {
             topic.publish(task);
@@ -123,7 +176,6 @@ public final class ClusterMessenger implements AutoCloseable {
         Member self = hazelcast.getCluster().getLocalMember();
         Map<Member, Future<Boolean>> answers = executor.submitToMembers(task,
                 members.stream().filter(m -> !m.equals(self)).toList());
-        long deadline = System.nanoTime() + timeoutNanos;
         answers.forEach((member, answer) -> await(member, answer, deadline));
     }
 

@@ -9,8 +9,8 @@ import java.util.Collection;
  */
 public interface InvalidationHandler {
 
-    /** Invalidation {@code id} of {@code keys} (null: every key) is starting. */
-    void beginInvalidation(String id, Collection<String> keys);
+    /** Invalidation {@code id} of {@code keys} (null: every key), sent at {@code sentAtMillis}, is starting. */
+    void beginInvalidation(String id, Collection<String> keys, long sentAtMillis);
 
     /** Invalidation {@code id} has reached both layers: end it and drop {@code keys} from this member's near cache. */
     void endInvalidation(String id, Collection<String> keys);

@@ -14,13 +14,14 @@ import com.hazelcast.core.HazelcastInstanceAware;
  */
 final class MemberTask implements Callable<Boolean>, Serializable, HazelcastInstanceAware {
 
-    enum Kind { BEGIN, END, GENERATION }
+    enum Kind { BEGIN, END, GENERATION, PING }
 
     private final String origin;
     private final Kind kind;
     private final String cache;
     private final String id;
     private final ArrayList<String> keys;
+    /** The new generation (GENERATION) or the time the invalidation was sent, in epoch ms (BEGIN). */
     private final long generation;
     private transient HazelcastInstance instance;
 
@@ -33,8 +34,9 @@ final class MemberTask implements Callable<Boolean>, Serializable, HazelcastInst
         this.generation = generation;
     }
 
-    static MemberTask begin(String origin, String cache, String id, Collection<String> keys) {
-        return new MemberTask(origin, Kind.BEGIN, cache, id, keys, 0);
+    /** The BEGIN of invalidation {@code id}; {@code sentAtMillis} (the sender's wall clock) travels as its value. */
+    static MemberTask begin(String origin, String cache, String id, Collection<String> keys, long sentAtMillis) {
+        return new MemberTask(origin, Kind.BEGIN, cache, id, keys, sentAtMillis);
     }
 
     static MemberTask end(String origin, String cache, String id, Collection<String> keys) {
@@ -45,6 +47,11 @@ final class MemberTask implements Callable<Boolean>, Serializable, HazelcastInst
         return new MemberTask(origin, Kind.GENERATION, cache, null, null, generation);
     }
 
+    /** Asks a member whether member {@code memberUuid} (the sender) belongs to its view of the cluster. */
+    static MemberTask ping(String origin, String memberUuid) {
+        return new MemberTask(origin, Kind.PING, null, memberUuid, null, 0);
+    }
+
     @Override
     public void setHazelcastInstance(HazelcastInstance hazelcastInstance) {
         this.instance = hazelcastInstance;
@@ -52,6 +59,9 @@ final class MemberTask implements Callable<Boolean>, Serializable, HazelcastInst
 
     @Override
     public Boolean call() {
+        if (kind == Kind.PING) {
+            return instance.getCluster().getMembers().stream().anyMatch(m -> m.getUuid().toString().equals(id));
+        }
         ClusterMessenger messenger = MemberRegistry.messenger(instance.getName());
         return messenger != null && messenger.receive(this);
     }
@@ -67,9 +77,10 @@ final class MemberTask implements Callable<Boolean>, Serializable, HazelcastInst
 
     void deliver(InvalidationHandler handler) {
         switch (kind) {
-            case BEGIN -> handler.beginInvalidation(id, keys);
+            case BEGIN -> handler.beginInvalidation(id, keys, generation);
             case END -> handler.endInvalidation(id, keys);
             case GENERATION -> handler.generationAdvanced(generation);
+            case PING -> { }
         }
     }
 }

@@ -9,6 +9,7 @@ import java.util.function.Function;
 
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
+import io.tiercache.cache.Durations;
 
 /**
  * Where the engine reads its properties: first the {@link Properties} handed to

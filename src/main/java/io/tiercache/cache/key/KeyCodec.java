@@ -3,6 +3,7 @@ package io.tiercache.cache.key;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.function.Predicate;
+import io.tiercache.cache.StableKey;
 
 /**
  * Turns cache keys into their stable text and builds the Redis key names and glob patterns of one cache:

@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import com.hazelcast.client.HazelcastClient;
@@ -33,6 +34,18 @@ import io.tiercache.cache.config.EngineSettings;
  */
 public final class HazelcastFactory {
 
+    /**
+     * Failure detection and split-brain healing for a cache, unless the configuration says otherwise: a member that
+     * sends no heartbeat for 10 s (one a second) is dropped, so no operation waits on a hung member for Hazelcast's
+     * default of 60 s; a member that comes back after being dropped is merged back within seconds, not minutes
+     * (its L1 entries are discarded, see {@code L1Tier}).
+     */
+    private static final Map<String, String> FAILURE_DETECTION = Map.of(
+            "hazelcast.heartbeat.interval.seconds", "1",
+            "hazelcast.max.no.heartbeat.seconds", "10",
+            "hazelcast.merge.first.run.delay.seconds", "5",
+            "hazelcast.merge.next.run.delay.seconds", "5");
+
     private HazelcastFactory() {
     }
 
@@ -56,6 +69,11 @@ public final class HazelcastFactory {
         config.getSerializationConfig().setJavaSerializationFilterConfig(filter);
         config.setProperty("hazelcast.partition.count", Integer.toString(settings.partitionCount()));
         config.setProperty("hazelcast.phone.home.enabled", "false");
+        FAILURE_DETECTION.forEach((name, value) -> {
+            if (config.getProperty(name) == null) {
+                config.setProperty(name, value);
+            }
+        });
         settings.hazelcastProperties().forEach(config::setProperty);
         return Hazelcast.newHazelcastInstance(config);
     }

@@ -3,7 +3,9 @@ package io.tiercache.cache.l1;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Predicate;
@@ -14,6 +16,7 @@ import com.hazelcast.config.EvictionPolicy;
 import com.hazelcast.config.InMemoryFormat;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.MaxSizePolicy;
+import com.hazelcast.config.MergePolicyConfig;
 import com.hazelcast.config.NearCacheConfig;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.internal.nearcache.NearCache;
@@ -22,6 +25,7 @@ import com.hazelcast.map.impl.proxy.NearCachedMapProxyImpl;
 import com.hazelcast.map.listener.EntryEvictedListener;
 import com.hazelcast.map.listener.EntryExpiredListener;
 import com.hazelcast.query.Predicates;
+import com.hazelcast.spi.merge.DiscardMergePolicy;
 
 import io.tiercache.cache.config.CacheSettings;
 import io.tiercache.cache.key.KeyCodec;
@@ -30,7 +34,9 @@ import io.tiercache.cache.key.KeyCodec;
  * L1 of one cache: a Hazelcast {@link IMap} named {@code tiercache.<cache>} whose keys are key texts and whose
  * values are {@link L1Entry}s, read through a near cache.
  *
- * <p>Map: binary in-memory format, per-member size limit with the configured eviction policy, per-entry TTL.
+ * <p>Map: binary in-memory format, per-member size limit with the configured eviction policy, per-entry TTL, and
+ * {@code DiscardMergePolicy}: after a split brain the entries of the smaller side are dropped, never merged back
+ * (they may predate writes the larger side made meanwhile, and L1 is only a cache).
  * Near cache: {@code OBJECT} format (a hit returns the cached instance without deserializing), local entries cached
  * too on a member ({@code cache-local-entries}; a client has none), invalidated on change. Hazelcast's near-cache
  * invalidation reaches other members asynchronously; the engine makes writes visible everywhere before they return
@@ -42,11 +48,13 @@ import io.tiercache.cache.key.KeyCodec;
 public final class L1Tier {
 
     private final IMap<String, L1Entry> map;
+    private final boolean client;
     private final NearCache<Object, Object> nearCache;
     private final KeyCodec keys;
 
-    private L1Tier(IMap<String, L1Entry> map, NearCache<Object, Object> nearCache, KeyCodec keys) {
+    private L1Tier(IMap<String, L1Entry> map, boolean client, NearCache<Object, Object> nearCache, KeyCodec keys) {
         this.map = map;
+        this.client = client;
         this.nearCache = nearCache;
         this.keys = keys;
     }
@@ -76,7 +84,8 @@ public final class L1Tier {
                 .setEvictionConfig(new EvictionConfig()
                         .setEvictionPolicy(policy)
                         .setMaxSizePolicy(MaxSizePolicy.PER_NODE)
-                        .setSize(settings.l1MaxEntries()));
+                        .setSize(settings.l1MaxEntries()))
+                .setMergePolicyConfig(new MergePolicyConfig().setPolicy(DiscardMergePolicy.class.getName()));
         if (client) {
             ((com.hazelcast.client.impl.clientside.HazelcastClientProxy) hazelcast).getClientConfig()
                     .addNearCacheConfig(nearCacheConfig);
@@ -94,7 +103,7 @@ public final class L1Tier {
         } else if (map instanceof NearCachedClientMapProxy<?, ?> clientProxy) {
             nearCache = clientProxy.getNearCache();
         }
-        return new L1Tier(map, nearCache, new KeyCodec(cacheName));
+        return new L1Tier(map, client, nearCache, new KeyCodec(cacheName));
     }
 
     /**
@@ -111,6 +120,16 @@ public final class L1Tier {
 
     public void set(String text, L1Entry entry, long ttlMillis) {
         map.set(text, entry, hazelcastTtl(ttlMillis), TimeUnit.SECONDS);
+    }
+
+    /** Stores {@code entry} asynchronously; completes when the key's owner (and its backups) have it. */
+    public CompletionStage<Void> setAsync(String text, L1Entry entry, long ttlMillis) {
+        return map.setAsync(text, entry, hazelcastTtl(ttlMillis), TimeUnit.SECONDS);
+    }
+
+    /** Removes the entry asynchronously; completes with the entry removed, or null when there was none. */
+    public CompletionStage<L1Entry> removeAsync(String text) {
+        return map.removeAsync(text);
     }
 
     /**
@@ -158,16 +177,18 @@ public final class L1Tier {
         return texts;
     }
 
-    public void clear() {
-        map.clear();
-    }
-
     public Set<Map.Entry<String, L1Entry>> entries() {
         return map.entrySet();
     }
 
-    public int size() {
-        return map.size();
+    /** The entries of the map this member owns (not its near-cache copies); empty on a client, which owns none. */
+    public OptionalLong ownedEntries() {
+        return client ? OptionalLong.empty() : OptionalLong.of(map.getLocalMapStats().getOwnedEntryCount());
+    }
+
+    /** Removes every entry of the map. */
+    public void clear() {
+        map.clear();
     }
 
     /** Drops the given keys from this member's near cache (null: all of them). */

@@ -1,5 +1,7 @@
 package io.tiercache.cache.l2;
 
+import java.time.InstantSource;
+
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufInputStream;
 import io.tiercache.cache.codec.AllowlistCodec;
@@ -29,11 +31,13 @@ final class EnvelopeCodec extends BaseCodec {
 
     private final AllowlistCodec codec;
     private final Generation generation;
+    private final InstantSource clock;
     private final Decoder<Object> decoder = (buf, state) -> read(buf);
 
-    EnvelopeCodec(AllowlistCodec codec, Generation generation) {
+    EnvelopeCodec(AllowlistCodec codec, Generation generation, InstantSource clock) {
         this.codec = codec;
         this.generation = generation;
+        this.clock = clock;
     }
 
     private Object read(ByteBuf buf) {
@@ -45,7 +49,7 @@ final class EnvelopeCodec extends BaseCodec {
             return Absent.STALE;
         }
         long expiresAt = buf.getLong(start + 9);
-        if (expiresAt <= System.currentTimeMillis()) {
+        if (expiresAt <= clock.millis()) {
             return Absent.EXPIRED;
         }
         buf.skipBytes(L2Envelope.HEADER);

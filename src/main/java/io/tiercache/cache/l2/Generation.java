@@ -1,5 +1,6 @@
 package io.tiercache.cache.l2;
 
+import java.time.InstantSource;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
@@ -51,10 +52,12 @@ public final class Generation {
     private final String metaKey;
     private final AtomicLong current;
     private final AtomicLong persisted = new AtomicLong();
+    private final InstantSource clock;
 
     private Generation(String cacheName, IMap<String, Long> registry, RedissonClient redisson, RedisGuard guard,
-                       long initial, long persisted) {
+                       long initial, long persisted, InstantSource clock) {
         this.cacheName = cacheName;
+        this.clock = clock;
         this.registry = registry;
         this.redisson = redisson;
         this.guard = guard;
@@ -77,7 +80,7 @@ public final class Generation {
      * since Redis may hold entries that a newer generation, unknown here, made unservable.
      */
     public static Generation open(String cacheName, IMap<String, Long> registry, RedissonClient redisson,
-                                  RedisGuard guard, long startupTimeoutNanos) {
+                                  RedisGuard guard, long startupTimeoutNanos, InstantSource clock) {
         long deadline = System.nanoTime() + startupTimeoutNanos;
         Long known = registry.get(cacheName);
         long fromRedis = 0;
@@ -90,11 +93,11 @@ public final class Generation {
             } catch (L2UnavailableException e) {
                 fromRedis = 0;
             }
-            long candidate = fromRedis != 0 ? fromRedis : System.currentTimeMillis();
+            long candidate = fromRedis != 0 ? fromRedis : clock.millis();
             Long raced = registry.putIfAbsent(cacheName, candidate);
             known = raced != null ? raced : candidate;
         }
-        Generation generation = new Generation(cacheName, registry, redisson, guard, known, fromRedis);
+        Generation generation = new Generation(cacheName, registry, redisson, guard, known, fromRedis, clock);
         generation.persistIfNeeded(now -> guard.callAtStartup(timeout -> generation.persist(redisson.getScript(
                 OptionalOptions.defaults().codec(StringCodec.INSTANCE).timeout(timeout)), now),
                 deadline - System.nanoTime()));
@@ -113,7 +116,7 @@ public final class Generation {
     public long bump() {
         while (true) {
             Long previous = registry.get(cacheName);
-            long next = Math.max(previous == null ? current.get() + 1 : previous + 1, System.currentTimeMillis());
+            long next = Math.max(previous == null ? current.get() + 1 : previous + 1, clock.millis());
             boolean won = previous == null
                     ? registry.putIfAbsent(cacheName, next) == null
                     : registry.replace(cacheName, previous, next);
@@ -121,6 +124,14 @@ public final class Generation {
                 advanceTo(next);
                 return next;
             }
+        }
+    }
+
+    /** Catches up with the cluster's registry, e.g. after this member missed bumps while it was paused. */
+    public void refresh() {
+        Long known = registry.get(cacheName);
+        if (known != null) {
+            advanceTo(known);
         }
     }
 

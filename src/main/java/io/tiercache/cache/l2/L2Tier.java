@@ -1,6 +1,7 @@
 package io.tiercache.cache.l2;
 
 import java.nio.charset.StandardCharsets;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -42,15 +43,17 @@ public final class L2Tier {
     private final EnvelopeCodec envelopeCodec;
     private final int scanCount;
     private final long scanTimeoutNanos;
+    private final InstantSource clock;
 
     public L2Tier(RedissonClient redisson, RedisGuard guard, KeyCodec keys, AllowlistCodec codec,
-                  Generation generation, int scanCount, long scanTimeoutNanos) {
+                  Generation generation, int scanCount, long scanTimeoutNanos, InstantSource clock) {
         this.redisson = redisson;
         this.guard = guard;
         this.keys = keys;
         this.codec = codec;
         this.generation = generation;
-        this.envelopeCodec = new EnvelopeCodec(codec, generation);
+        this.envelopeCodec = new EnvelopeCodec(codec, generation, clock);
+        this.clock = clock;
         this.scanCount = scanCount;
         this.scanTimeoutNanos = scanTimeoutNanos;
     }
@@ -151,7 +154,7 @@ public final class L2Tier {
     }
 
     private byte[] envelope(Object value, long ttlMillis) {
-        return L2Envelope.wrap(generation.current(), System.currentTimeMillis() + ttlMillis, codec.encode(value));
+        return L2Envelope.wrap(generation.current(), clock.millis() + ttlMillis, codec.encode(value));
     }
 
     /**

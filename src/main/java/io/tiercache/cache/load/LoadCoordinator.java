@@ -2,10 +2,10 @@ package io.tiercache.cache.load;
 
 import java.time.Duration;
 import java.util.Collection;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 
@@ -36,6 +36,8 @@ public final class LoadCoordinator {
 
     private final Map<String, Flight> flights = new ConcurrentHashMap<>();
     private final Map<Object, Fence> fences = new ConcurrentHashMap<>();
+    /** How many fences may be held: never less than the real number, read on every L1 hit instead of the map. */
+    private final AtomicInteger fenceCount = new AtomicInteger();
     private final Map<Object, Long> ended = new ConcurrentHashMap<>();
     private final long leaseNanos;
     private final LongSupplier nanoTime;
@@ -84,15 +86,19 @@ public final class LoadCoordinator {
         }
     }
 
-    private boolean fenced(String text) {
-        if (fences.isEmpty()) {
+    /**
+     * Whether an invalidation of {@code text} is in progress (its BEGIN seen, its END not yet): reads then bypass L1
+     * and loads do not store. A field read when no invalidation is in progress.
+     */
+    public boolean fenced(String text) {
+        if (fenceCount.get() == 0) {
             return false;
         }
         long now = nanoTime.getAsLong();
-        for (Iterator<Fence> it = fences.values().iterator(); it.hasNext(); ) {
-            Fence fence = it.next();
+        for (Map.Entry<Object, Fence> entry : fences.entrySet()) {
+            Fence fence = entry.getValue();
             if (now - fence.expiresAt() >= 0) {
-                it.remove();
+                drop(entry.getKey(), fence);
             } else if (fence.covers(text)) {
                 return true;
             }
@@ -101,17 +107,21 @@ public final class LoadCoordinator {
     }
 
     /**
-     * Invalidation {@code id} of {@code texts} (null: every key) begins: flights in progress become stale and are
-     * detached, and the keys are fenced until {@link #end} with the same id (or the lease runs out). Ignored when
-     * that {@code end} has already been seen.
+     * Invalidation {@code id} of {@code texts} (null: every key), sent at {@code sentAtMillis} by its writer's clock,
+     * begins: flights in progress become stale and are detached, and the keys are fenced until {@link #end} with the
+     * same id (or the lease runs out). Ignored when that {@code end} has already been seen.
      */
-    public void begin(Object id, Collection<String> texts) {
+    public void begin(Object id, Collection<String> texts, long sentAtMillis) {
         long now = nanoTime.getAsLong();
         purge(now);
         if (ended.remove(id) != null) {
             return;
         }
-        fences.put(id, new Fence(texts == null ? null : Set.copyOf(texts), now + leaseNanos));
+        fenceCount.incrementAndGet();
+        if (fences.put(id, new Fence(texts == null ? null : Set.copyOf(texts), now + leaseNanos, sentAtMillis))
+                != null) {
+            fenceCount.decrementAndGet();
+        }
         if (texts == null) {
             flights.forEach(this::detach);
         } else {
@@ -132,7 +142,10 @@ public final class LoadCoordinator {
     /** Invalidation {@code id} has ended: its fence is lifted, or a tombstone stops its late {@code begin}. */
     public void end(Object id) {
         long now = nanoTime.getAsLong();
-        if (fences.remove(id) == null) {
+        Fence lifted = fences.remove(id);
+        if (lifted != null) {
+            fenceCount.decrementAndGet();
+        } else {
             ended.put(id, now + leaseNanos);
         }
         purge(now);
@@ -143,11 +156,33 @@ public final class LoadCoordinator {
             ended.values().removeIf(expiresAt -> now - expiresAt >= 0);
         }
         if (!fences.isEmpty()) {
-            fences.values().removeIf(fence -> now - fence.expiresAt() >= 0);
+            fences.forEach((id, fence) -> {
+                if (now - fence.expiresAt() >= 0) {
+                    drop(id, fence);
+                }
+            });
         }
     }
 
-    private record Fence(Set<String> texts, long expiresAt) {
+    /**
+     * Lifts the fences of the invalidations sent before {@code epochMillis} (the sender's wall clock), whose END this
+     * member may have missed while it was paused or out of the cluster; see {@code PauseRecovery}.
+     */
+    public void liftSentBefore(long epochMillis) {
+        fences.forEach((id, fence) -> {
+            if (fence.sentAtMillis() < epochMillis) {
+                drop(id, fence);
+            }
+        });
+    }
+
+    private void drop(Object id, Fence fence) {
+        if (fences.remove(id, fence)) {
+            fenceCount.decrementAndGet();
+        }
+    }
+
+    private record Fence(Set<String> texts, long expiresAt, long sentAtMillis) {
 
         boolean covers(String text) {
             return texts == null || texts.contains(text);

@@ -2,6 +2,12 @@ package io.tiercache.cache.spi;
 
 import java.time.Duration;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
@@ -26,7 +32,8 @@ import org.redisson.api.RedissonClient;
 /**
  * What one cache manager runs on, built from its settings and shut down with it: the Hazelcast instance (member or
  * client), the Redisson client and its {@link RedisGuard}, the allowlist codec, the {@link ClusterMessenger}, the
- * generation registry and the clock. It builds the {@link TieredStore} of each cache; the manager only keeps track of
+ * generation registry, the clock (which also notices when the process stood still, see {@link PauseRecovery}) and a
+ * background executor (L1 writes that outlive their caller, pattern removals, pause recovery). It builds the {@link TieredStore} of each cache; the manager only keeps track of
  * caches and implements the JCache API over them.
  *
  * <p>Thread-safe.
@@ -48,6 +55,9 @@ final class Engine implements AutoCloseable {
     private final ClusterMessenger messenger;
     private final IMap<String, Long> generations;
     private final TickingClock clock;
+    private final ExecutorService background;
+    private final Set<TieredStore> stores = ConcurrentHashMap.newKeySet();
+    private final PauseRecovery pauseRecovery;
 
     private Engine(Properties properties, ClassLoader classLoader) {
         this.source = SettingsSource.of(properties, classLoader);
@@ -64,7 +74,19 @@ final class Engine implements AutoCloseable {
         RedissonFactory.connect(redisson, guard, settings.redisConnectTimeout());
         this.messenger = new ClusterMessenger(hazelcast, settings.clientMode(), settings.invalidationTimeout());
         this.generations = hazelcast.getMap(Generation.REGISTRY);
-        this.clock = new TickingClock(hazelcast.getName());
+        this.background = Executors.newCachedThreadPool(daemonThreads("tiercache-background-" + hazelcast.getName()));
+        this.pauseRecovery = new PauseRecovery(hazelcast, messenger, () -> stores, background);
+        this.clock = new TickingClock(hazelcast.getName(), settings.invalidationTimeout().dividedBy(2),
+                pauseRecovery);
+    }
+
+    private static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, prefix + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     /** Starts an engine: a Hazelcast instance that joins its cluster and a Redisson client (Redis may be down). */
@@ -98,27 +120,31 @@ final class Engine implements AutoCloseable {
                 : null;
         L2Tier l2 = cacheSettings.l2Enabled()
                 ? new L2Tier(redisson, guard, new KeyCodec(cacheName), codec,
-                Generation.open(cacheName, generations, redisson, guard, settings.redisConnectTimeout().toNanos()),
-                settings.scanCount(), settings.scanTimeout().toNanos())
+                Generation.open(cacheName, generations, redisson, guard, settings.redisConnectTimeout().toNanos(), clock),
+                settings.scanCount(), settings.scanTimeout().toNanos(), clock)
                 : null;
         Duration lease = FENCE_MARGIN.plus(settings.scanTimeout())
                 .plus(settings.invalidationTimeout().multipliedBy(2));
         TieredStore store = new TieredStore(cacheName, cacheSettings, l1, l2, messenger,
-                new LoadCoordinator(lease, System::nanoTime), stats, clock);
+                new LoadCoordinator(lease, System::nanoTime), stats, clock, background);
         messenger.register(cacheName, store);
+        stores.add(store);
         return store;
     }
 
     /** Stops routing cluster messages to {@code store}. */
     void closeStore(String cacheName, TieredStore store) {
+        stores.remove(store);
         messenger.unregister(cacheName, store);
     }
 
     @Override
     public void close() {
+        pauseRecovery.close();
+        clock.close();
         messenger.close();
         redisson.shutdown();
         hazelcast.shutdown();
-        clock.close();
+        background.shutdownNow();
     }
 }

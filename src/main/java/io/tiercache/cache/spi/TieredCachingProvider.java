@@ -14,7 +14,7 @@ import javax.cache.spi.CachingProvider;
  * The JCache provider of the tiered cache. Select it by name, since Hazelcast and Redisson register providers too:
  * {@code Caching.getCachingProvider("io.tiercache.cache.spi.TieredCachingProvider")}.
  *
- * <p>One {@link TieredCacheManager} per (class loader, URI); its properties, given on first request, override
+ * <p>One {@link TieredCacheManagerImpl} per (class loader, URI); its properties, given on first request, override
  * MicroProfile Config for that manager (e.g. a Hazelcast port per manager, to run several members in one JVM).
  *
  * <p>Thread-safe (managers are created and released under this provider's lock).
@@ -23,16 +23,16 @@ public final class TieredCachingProvider implements CachingProvider {
 
     private static final URI DEFAULT_URI = URI.create(TieredCachingProvider.class.getName());
 
-    private final Map<ClassLoader, Map<URI, TieredCacheManager>> managers = new WeakHashMap<>();
+    private final Map<ClassLoader, Map<URI, TieredCacheManagerImpl>> managers = new WeakHashMap<>();
 
     @Override
     public synchronized CacheManager getCacheManager(URI uri, ClassLoader classLoader, Properties properties) {
         URI target = uri == null ? getDefaultURI() : uri;
         ClassLoader loader = classLoader == null ? getDefaultClassLoader() : classLoader;
-        Map<URI, TieredCacheManager> byUri = managers.computeIfAbsent(loader, l -> new HashMap<>());
-        TieredCacheManager manager = byUri.get(target);
+        Map<URI, TieredCacheManagerImpl> byUri = managers.computeIfAbsent(loader, l -> new HashMap<>());
+        TieredCacheManagerImpl manager = byUri.get(target);
         if (manager == null || manager.isClosed()) {
-            manager = new TieredCacheManager(this, target, loader,
+            manager = new TieredCacheManagerImpl(this, target, loader,
                     properties == null ? new Properties() : properties);
             byUri.put(target, manager);
         }
@@ -67,27 +67,27 @@ public final class TieredCachingProvider implements CachingProvider {
 
     @Override
     public void close() {
-        for (TieredCacheManager manager : snapshot(null, null)) {
+        for (TieredCacheManagerImpl manager : snapshot(null, null)) {
             manager.close();
         }
     }
 
     @Override
     public void close(ClassLoader classLoader) {
-        for (TieredCacheManager manager : snapshot(classLoader, null)) {
+        for (TieredCacheManagerImpl manager : snapshot(classLoader, null)) {
             manager.close();
         }
     }
 
     @Override
     public void close(URI uri, ClassLoader classLoader) {
-        for (TieredCacheManager manager : snapshot(classLoader, uri)) {
+        for (TieredCacheManagerImpl manager : snapshot(classLoader, uri)) {
             manager.close();
         }
     }
 
-    private synchronized java.util.List<TieredCacheManager> snapshot(ClassLoader classLoader, URI uri) {
-        java.util.List<TieredCacheManager> found = new java.util.ArrayList<>();
+    private synchronized java.util.List<TieredCacheManagerImpl> snapshot(ClassLoader classLoader, URI uri) {
+        java.util.List<TieredCacheManagerImpl> found = new java.util.ArrayList<>();
         managers.forEach((loader, byUri) -> {
             if (classLoader == null || loader == classLoader) {
                 byUri.forEach((u, m) -> {
@@ -100,8 +100,8 @@ public final class TieredCachingProvider implements CachingProvider {
         return found;
     }
 
-    synchronized void released(TieredCacheManager manager) {
-        Map<URI, TieredCacheManager> byUri = managers.get(manager.getClassLoader());
+    synchronized void released(TieredCacheManagerImpl manager) {
+        Map<URI, TieredCacheManagerImpl> byUri = managers.get(manager.getClassLoader());
         if (byUri != null) {
             byUri.remove(manager.getURI(), manager);
         }

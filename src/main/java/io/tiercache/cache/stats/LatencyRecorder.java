@@ -2,6 +2,7 @@ package io.tiercache.cache.stats;
 
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
+import io.tiercache.cache.LatencySnapshot;
 
 /**
  * A latency histogram (nanoseconds, 1 ns to 60 s, 2 significant digits). Recording is lock-free and

@@ -1,16 +1,26 @@
 package io.tiercache.cache.store;
 
 import java.lang.System.Logger.Level;
-import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
+import javax.cache.CacheException;
+
+import io.tiercache.cache.clock.TickingClock;
 import io.tiercache.cache.cluster.ClusterMessenger;
+import io.tiercache.cache.cluster.Invalidation;
 import io.tiercache.cache.cluster.InvalidationHandler;
 import io.tiercache.cache.codec.RejectedValueException;
 import io.tiercache.cache.config.CacheSettings;
@@ -60,14 +70,16 @@ public final class TieredStore implements InvalidationHandler {
     private final ClusterMessenger messenger;
     private final LoadCoordinator loads;
     private final StatisticsRecorder stats;
-    private final InstantSource clock;
+    private final TickingClock clock;
+    private final Executor background;
+    private volatile boolean l1Suspended;
 
     /**
      * @param l1 the Hazelcast layer, or null when disabled
      * @param l2 the Redis layer, or null when disabled
      */
     public TieredStore(String name, CacheSettings settings, L1Tier l1, L2Tier l2, ClusterMessenger messenger,
-                       LoadCoordinator loads, StatisticsRecorder stats, InstantSource clock) {
+                       LoadCoordinator loads, StatisticsRecorder stats, TickingClock clock, Executor background) {
         this.name = name;
         this.l1 = l1;
         this.l2 = l2;
@@ -77,10 +89,16 @@ public final class TieredStore implements InvalidationHandler {
         this.loads = loads;
         this.stats = stats;
         this.clock = clock;
+        this.background = background;
     }
 
     public StatisticsRecorder statistics() {
         return stats;
+    }
+
+    /** The number of L1 entries this member owns; empty when L1 is disabled or this member is a client. */
+    public OptionalLong l1OwnedEntries() {
+        return l1 == null ? OptionalLong.empty() : l1.ownedEntries();
     }
 
     // ---- reads ----
@@ -88,17 +106,16 @@ public final class TieredStore implements InvalidationHandler {
     /** The value of {@code text}, from a layer or else from {@code loader} (null: none); null when neither has one. */
     public Object get(String text, Object key, Function<Object, Object> loader) {
         long start = stats.startGet();
-        Outcome outcome = null;
-        if (l1 != null) {
+        if (l1Readable(text)) {
             L1Entry entry = readL1(text);
             stats.l1Latency(start);
             if (entry != null && entry.liveAt(clock.millis())) {
-                outcome = new Outcome(entry.value(), Source.L1);
+                stats.l1Hit();
+                stats.getTime(start);
+                return entry.value();
             }
         }
-        if (outcome == null) {
-            outcome = loads.run(text, loader != null, flight -> miss(flight, text, key, loader));
-        }
+        Outcome outcome = loads.run(text, loader != null, flight -> miss(flight, text, key, loader));
         count(outcome, start);
         return outcome.value();
     }
@@ -127,7 +144,7 @@ public final class TieredStore implements InvalidationHandler {
 
     private Outcome miss(Flight flight, String text, Object key, Function<Object, Object> loader) {
         long now = clock.millis();
-        if (l1 != null) {
+        if (l1Readable(text)) {
             L1Entry entry = readL1(text);
             if (entry != null && entry.liveAt(now)) {
                 return new Outcome(entry.value(), Source.L1);
@@ -175,7 +192,7 @@ public final class TieredStore implements InvalidationHandler {
 
     /** Whether a live value of {@code text} is in L1 or L2 (no statistics, no loading). */
     public boolean containsKey(String text) {
-        if (l1 != null) {
+        if (l1Readable(text)) {
             L1Entry entry = readL1(text);
             if (entry != null && entry.liveAt(clock.millis())) {
                 return true;
@@ -204,6 +221,15 @@ public final class TieredStore implements InvalidationHandler {
             }
         }
         return live;
+    }
+
+    /**
+     * Whether L1 may answer a read of {@code text}: not while an invalidation of the key is in progress anywhere
+     * (L1 may not have caught up with it yet, e.g. when the key's owner is paused), nor while this member is
+     * suspended after a pause of its own.
+     */
+    private boolean l1Readable(String text) {
+        return l1 != null && !loads.fenced(text) && !clock.stalled() && !l1Suspended;
     }
 
     private L1Entry readL1(String text) {
@@ -239,6 +265,9 @@ public final class TieredStore implements InvalidationHandler {
 
     /** Stores a value found below L1 or loaded into L1; a failure is counted and leaves the read unharmed. */
     private void promote(String text, Object key, Object value, long expiresAtMillis) {
+        if (l1Suspended) {
+            return;
+        }
         try {
             writeL1(text, key, value, expiresAtMillis);
         } catch (RuntimeException e) {
@@ -269,36 +298,35 @@ public final class TieredStore implements InvalidationHandler {
     /** Stores {@code value} in both layers on every member. */
     public void put(String text, Object key, Object value) {
         long start = System.nanoTime();
-        messenger.invalidate(name, List.of(text), () -> store(text, key, value));
+        write(List.of(text), () -> storeL2(text, value), () -> storeL1(text, key, value), null);
         stats.put(System.nanoTime() - start);
     }
 
     /** Stores every entry of {@code entries} (key text to key and value) in both layers on every member. */
     public void putAll(Map<String, Map.Entry<?, ?>> entries) {
         long start = System.nanoTime();
-        messenger.invalidate(name, entries.keySet(), () -> entries.forEach((text, entry) ->
-                store(text, entry.getKey(), entry.getValue())));
+        write(entries.keySet(), () -> entries.forEach((text, entry) -> storeL2(text, entry.getValue())), () -> {
+            List<CompletableFuture<?>> stores = new ArrayList<>();
+            entries.forEach((text, entry) -> stores.add(storeL1(text, entry.getKey(), entry.getValue())));
+            return CompletableFuture.allOf(stores.toArray(CompletableFuture[]::new));
+        }, null);
         long each = entries.isEmpty() ? 0 : (System.nanoTime() - start) / entries.size();
         entries.forEach((text, entry) -> stats.put(each));
     }
 
-    private void store(String text, Object key, Object value) {
-        if (l2 != null) {
-            try {
-                l2.put(text, value, l2TtlMillis);
-                stats.l2Put();
-            } catch (L2UnavailableException e) {
-                l2Unavailable(e);
-            }
+    private void storeL2(String text, Object value) {
+        try {
+            l2.put(text, value, l2TtlMillis);
+            stats.l2Put();
+        } catch (L2UnavailableException e) {
+            l2Unavailable(e);
         }
-        if (l1 != null) {
-            try {
-                writeL1(text, key, value, clock.millis() + l1TtlMillis);
-            } catch (RuntimeException e) {
-                stats.l1Error();
-                throw e;
-            }
-        }
+    }
+
+    private CompletableFuture<Void> storeL1(String text, Object key, Object value) {
+        long expiresAt = clock.millis() + l1TtlMillis;
+        return l1.setAsync(text, new L1Entry(key, value, expiresAt), l1TtlMillis).toCompletableFuture()
+                .thenRun(stats::l1Put);
     }
 
     /** Stores {@code value} unless a live value is present in either layer; returns whether it stored it. */
@@ -345,30 +373,25 @@ public final class TieredStore implements InvalidationHandler {
     /** Removes the entries of {@code texts} from both layers on every member; returns how many were present. */
     public long remove(Collection<String> texts) {
         long start = System.nanoTime();
-        long[] removed = new long[1];
-        messenger.invalidate(name, texts, () -> {
-            long fromL2 = 0;
-            if (l2 != null) {
-                try {
-                    fromL2 = l2.delete(texts);
-                } catch (L2UnavailableException e) {
-                    l2Unavailable(e);
-                }
+        long[] fromL2 = new long[1];
+        Long fromL1 = write(texts, () -> {
+            try {
+                fromL2[0] = l2.delete(texts);
+            } catch (L2UnavailableException e) {
+                l2Unavailable(e);
             }
-            long fromL1 = 0;
-            if (l1 != null) {
-                long now = clock.millis();
-                for (String text : texts) {
-                    L1Entry previous = l1.remove(text);
-                    if (previous != null && previous.liveAt(now)) {
-                        fromL1++;
-                    }
-                }
-            }
-            removed[0] = Math.max(fromL2, fromL1);
-        });
-        stats.removal(System.nanoTime() - start, removed[0]);
-        return removed[0];
+        }, () -> {
+            long now = clock.millis();
+            List<CompletableFuture<Boolean>> removals = texts.stream()
+                    .map(text -> l1.removeAsync(text).toCompletableFuture()
+                            .thenApply(previous -> previous != null && previous.liveAt(now)))
+                    .toList();
+            return CompletableFuture.allOf(removals.toArray(CompletableFuture[]::new))
+                    .thenApply(done -> removals.stream().filter(CompletableFuture::join).count());
+        }, 0L);
+        long removed = Math.max(fromL2[0], fromL1 == null ? 0 : fromL1);
+        stats.removal(System.nanoTime() - start, removed);
+        return removed;
     }
 
     /**
@@ -376,27 +399,64 @@ public final class TieredStore implements InvalidationHandler {
      * cannot be walked completely the L2 generation is bumped instead.
      *
      * @param countRemovals whether the removed entries count as removals in the statistics ({@code removeAll})
-     * @return the number of distinct keys removed from either layer
+     * @return the number of distinct keys removed from either layer (those of L1 only if it answered in time)
      */
     public long invalidate(String glob, boolean countRemovals) {
         long start = System.nanoTime();
         Set<String> removed = new HashSet<>();
-        messenger.invalidate(name, null, () -> {
-            if (l2 != null) {
-                L2Tier.ScanResult result = l2.deleteMatching(glob);
-                removed.addAll(result.deleted());
-                if (!result.complete()) {
-                    bumpGeneration();
-                }
+        Set<String> fromL1 = write(null, () -> {
+            L2Tier.ScanResult result = l2.deleteMatching(glob);
+            removed.addAll(result.deleted());
+            if (!result.complete()) {
+                bumpGeneration();
             }
-            if (l1 != null) {
-                removed.addAll(l1.removeMatching(glob));
-            }
-        });
+        }, () -> CompletableFuture.supplyAsync(() -> l1.removeMatching(glob), background), Set.of());
+        removed.addAll(fromL1 == null ? Set.of() : fromL1);
         if (countRemovals) {
             stats.removal(System.nanoTime() - start, removed.size());
         }
         return removed.size();
+    }
+
+    /**
+     * Runs a write inside one cluster-wide invalidation of {@code keys} (null: all): {@code l2Writes} on the caller's
+     * thread (each Redis call bounded), then the L1 writes, waited for until the invalidation's deadline (the
+     * invalidation timeout after it began). When L1 does not answer in time (the owner of a key is paused or gone) the write returns {@code unknown} while the keys stay
+     * fenced on every member (reads bypass L1, loads do not store) until the L1 writes complete: the END follows
+     * them, whenever that is.
+     */
+    private <T> T write(Collection<String> keys, Runnable l2Writes, Supplier<CompletableFuture<T>> l1Writes,
+                        T unknown) {
+        Invalidation invalidation = messenger.begin(name, keys);
+        CompletableFuture<T> l1Done;
+        try {
+            if (l2 != null) {
+                l2Writes.run();
+            }
+            l1Done = l1 == null ? CompletableFuture.completedFuture(null) : l1Writes.get();
+        } catch (RuntimeException | Error e) {
+            invalidation.end();
+            throw e;
+        }
+        try {
+            T result = l1Done.get(invalidation.remainingNanos(), TimeUnit.NANOSECONDS);
+            invalidation.end();
+            return result;
+        } catch (TimeoutException e) {
+            stats.l1Error();
+            LOG.log(Level.WARNING, "Cache " + name + ": L1 did not complete a write within the invalidation timeout;"
+                    + " its keys stay fenced on every member until it does");
+            l1Done.whenCompleteAsync((result, failure) -> invalidation.end(), background);
+            return unknown;
+        } catch (ExecutionException e) {
+            stats.l1Error();
+            invalidation.end();
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new CacheException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            l1Done.whenCompleteAsync((result, failure) -> invalidation.end(), background);
+            throw new CacheException("Interrupted waiting for L1 of cache " + name, e);
+        }
     }
 
     private void writeL1(String text, Object key, Object value, long expiresAtMillis) {
@@ -420,16 +480,16 @@ public final class TieredStore implements InvalidationHandler {
     // ---- cluster messages ----
 
     @Override
-    public void beginInvalidation(String id, Collection<String> keys) {
-        loads.begin(id, keys);
+    public void beginInvalidation(String id, Collection<String> keys, long sentAtMillis) {
+        loads.begin(id, keys, sentAtMillis);
     }
 
     @Override
     public void endInvalidation(String id, Collection<String> keys) {
-        loads.end(id);
         if (l1 != null) {
             l1.invalidateNearCache(keys);
         }
+        loads.end(id);
     }
 
     @Override
@@ -437,5 +497,59 @@ public final class TieredStore implements InvalidationHandler {
         if (l2 != null) {
             l2.generation().advanceTo(generation);
         }
+    }
+
+    // ---- this member's own pauses ----
+
+    /**
+     * This member was paused long enough to have missed invalidations: from now on reads bypass L1 (near cache and
+     * map, which may be a split-off copy) and nothing is written to it, until {@link #resumeL1}.
+     */
+    public void suspendL1() {
+        l1Suspended = true;
+        if (l1 != null) {
+            l1.invalidateNearCache(null);
+        }
+    }
+
+    /** Whether reads bypass L1 because this member was paused ({@link #suspendL1}). */
+    public boolean l1Suspended() {
+        return l1Suspended;
+    }
+
+    /** Drops every entry of this member's near cache. */
+    public void dropNearCache() {
+        if (l1 != null) {
+            l1.invalidateNearCache(null);
+        }
+    }
+
+    /** Empties this cache's L1 map (when this member is alone, only its own copy); a failure is logged. */
+    public void clearL1() {
+        if (l1 != null) {
+            try {
+                l1.clear();
+            } catch (RuntimeException e) {
+                stats.l1Error();
+                LOG.log(Level.WARNING, "Cache " + name + ": clearing L1 after a pause failed: " + e);
+            }
+        }
+    }
+
+    /**
+     * This member belongs to the cluster again and its L1 is the cluster's: the near cache is emptied of anything
+     * that predates the pause, the fences of invalidations sent before {@code pauseEndMillis} are lifted (their END
+     * may never come: it was sent while this member was out of the cluster, and their writes have completed since),
+     * the L2 generation caught up, and L1 serves again.
+     */
+    public void resumeL1(long pauseEndMillis) {
+        if (l1 != null) {
+            l1.invalidateNearCache(null);
+        }
+        loads.liftSentBefore(pauseEndMillis);
+        if (l2 != null) {
+            l2.generation().refresh();
+        }
+        l1Suspended = false;
     }
 }

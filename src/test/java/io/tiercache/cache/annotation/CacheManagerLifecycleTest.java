@@ -44,10 +44,11 @@ class CacheManagerLifecycleTest {
     }
 
     /**
-     * The late callers of an application being undeployed: created after the source, so destroyed after it, when
-     * it asks the source, the inventory that the health checks and gauges read, and a cached bean for the cache
-     * engine (the proxies still lead to the instances being destroyed, as for a metrics refresh or a warm-up running
-     * during undeploy).
+     * The late callers of an application being undeployed: destroyed after the source, when it asks the source, the
+     * inventory that the health checks and gauges read, and a cached bean for the cache engine (the proxies still lead
+     * to the instances being destroyed, as for a metrics refresh or a warm-up running during undeploy). CDI leaves the
+     * order of destruction unspecified, so this bean first runs the source's own {@code @PreDestroy} (which is
+     * idempotent) to be sure it comes after it.
      */
     @ApplicationScoped
     static class LateCaller {
@@ -69,6 +70,7 @@ class CacheManagerLifecycleTest {
 
         @PreDestroy
         void callLate() {
+            source.close();
             SEEN.put("source closed first", opened.isClosed());
             SEEN.put("source", outcome(() -> SEEN.put("reopened", source.cacheManager())));
             SEEN.put("inventory", inventory.manager().isPresent());

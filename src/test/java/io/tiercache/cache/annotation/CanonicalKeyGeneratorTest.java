@@ -25,7 +25,7 @@ import javax.cache.annotation.GeneratedCacheKey;
 
 import org.junit.jupiter.api.Test;
 
-import io.tiercache.cache.key.StableKey;
+import io.tiercache.cache.StableKey;
 
 /** The default key generator writes the documented canonical text, identical in every JVM. */
 class CanonicalKeyGeneratorTest {

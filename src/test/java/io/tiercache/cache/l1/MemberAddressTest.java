@@ -18,7 +18,7 @@ import io.tiercache.cache.EngineFixture;
 import io.tiercache.cache.TieredCache;
 import io.tiercache.cache.config.EngineSettings;
 import io.tiercache.cache.config.SettingsSource;
-import io.tiercache.cache.spi.TieredCacheManager;
+import io.tiercache.cache.TieredCacheManager;
 import org.junit.jupiter.api.Test;
 import redis.embedded.RedisServer;
 

@@ -13,7 +13,7 @@ import com.hazelcast.core.HazelcastInstance;
 import io.tiercache.cache.EngineFixture;
 import io.tiercache.cache.TieredCache;
 import io.tiercache.cache.codec.Gadgets;
-import io.tiercache.cache.spi.TieredCacheManager;
+import io.tiercache.cache.TieredCacheManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

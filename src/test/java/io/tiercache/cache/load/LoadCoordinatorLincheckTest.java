@@ -49,7 +49,7 @@ public class LoadCoordinatorLincheckTest {
     public void write() {
         source.incrementAndGet();
         String id = "i" + invalidations.incrementAndGet();
-        loads.begin(id, List.of(KEY));
+        loads.begin(id, List.of(KEY), 1L);
         layer.remove(KEY);
         loads.end(id);
     }

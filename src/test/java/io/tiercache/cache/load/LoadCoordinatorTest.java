@@ -37,7 +37,7 @@ class LoadCoordinatorTest {
 
     @Test
     void aKeyIsFencedFromBeginToEnd() {
-        loads.begin("i1", List.of("k"));
+        loads.begin("i1", List.of("k"), 1L);
         assertFalse(loadStores("k"), "fenced while the invalidation runs");
         assertTrue(loadStores("other"), "other keys are not fenced");
         loads.end("i1");
@@ -46,7 +46,7 @@ class LoadCoordinatorTest {
 
     @Test
     void anInvalidationOfAllKeysFencesEveryKey() {
-        loads.begin("all", null);
+        loads.begin("all", null, 1L);
         assertFalse(loadStores("a"));
         assertFalse(loadStores("b"));
         loads.end("all");
@@ -56,7 +56,7 @@ class LoadCoordinatorTest {
     @Test
     void anEndThatOvertakesItsBeginLeavesNoFenceBehind() {
         loads.end("late");
-        loads.begin("late", List.of("k"));
+        loads.begin("late", List.of("k"), 1L);
         assertTrue(loadStores("k"), "the late BEGIN of an invalidation that already ended fences nothing");
         loads.end("late");
         assertTrue(loadStores("k"));
@@ -64,7 +64,7 @@ class LoadCoordinatorTest {
 
     @Test
     void aFenceWhoseEndNeverArrivesLapsesAfterTheLease() {
-        loads.begin("orphan", null);
+        loads.begin("orphan", null, 1L);
         nanos.addAndGet(LEASE.toNanos() - 1);
         assertFalse(loadStores("k"), "still fenced within the lease");
         nanos.addAndGet(1);
@@ -72,9 +72,18 @@ class LoadCoordinatorTest {
     }
 
     @Test
+    void aMemberBackFromAPauseLiftsTheFencesSentBeforeItResumed() {
+        loads.begin("sent-while-paused", List.of("k"), 1_000L);
+        loads.begin("sent-after", List.of("j"), 2_000L);
+        loads.liftSentBefore(1_500L);
+        assertTrue(loadStores("k"), "the END it missed no longer matters");
+        assertFalse(loadStores("j"), "an invalidation sent since still fences its keys");
+    }
+
+    @Test
     void overlappingInvalidationsOfOneKeyFenceUntilTheLastEnds() {
-        loads.begin("i1", List.of("k"));
-        loads.begin("i2", List.of("k"));
+        loads.begin("i1", List.of("k"), 1L);
+        loads.begin("i2", List.of("k"), 1L);
         loads.end("i1");
         assertFalse(loadStores("k"));
         loads.end("i2");
@@ -93,7 +102,7 @@ class LoadCoordinatorTest {
             return new Outcome("old", Outcome.Source.LOADER);
         }));
         assertTrue(loading.await(5, TimeUnit.SECONDS));
-        loads.begin("i", List.of("k"));
+        loads.begin("i", List.of("k"), 1L);
         loads.end("i");
         Outcome later = loads.run("k", true, flight -> new Outcome("new", Outcome.Source.LOADER));
         release.countDown();

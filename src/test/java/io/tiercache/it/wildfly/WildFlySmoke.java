@@ -20,10 +20,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.DoublePredicate;
+import java.util.stream.Collectors;
 
 import io.tiercache.it.Api;
 import io.tiercache.it.support.Pbkdf2Hashes;
 import io.tiercache.it.support.PrometheusText;
+import io.tiercache.it.support.Promtool;
 import io.tiercache.it.support.TestEngine;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -151,6 +153,46 @@ abstract class WildFlySmoke {
                 "Micrometer publishes the counts as counters");
         assertEquals(1.0, scrape.value("tiercache_redis_up", Map.of()).orElseThrow());
         assertEquals(1.0, scrape.value("tiercache_hazelcast_members", Map.of()).orElseThrow());
+    }
+
+    /**
+     * Every series of every cache the application declares is there whether or not the cache was used yet; counts
+     * are counters, latencies summaries with their percentile gauges; and Prometheus' linter ({@code promtool check
+     * metrics}, where installed) finds nothing to say about the application's families (the server's own are
+     * WildFly's business) but that they have no help text: WildFly's per-deployment registry forwards only meters
+     * registered through the shorthand methods, which take no description.
+     */
+    @Test
+    void theCacheSeriesAreThereWithPrometheusTypes() throws IOException, InterruptedException {
+        String exposition = get(server.management().resolve("prometheus")).body();
+        PrometheusText scrape = PrometheusText.parse(exposition);
+        for (String cache : List.of("strategies", "strategy-lists", "strategy-backtests", "backtests", "equity")) {
+            for (String layer : List.of("l1", "l2")) {
+                Map<String, String> labels = Map.of("cache", cache, "layer", layer);
+                for (String name : List.of("tiercache_cache_hits_total", "tiercache_cache_misses_total",
+                        "tiercache_cache_errors_total", "tiercache_cache_latency_seconds_count",
+                        "tiercache_cache_latency_seconds_sum", "tiercache_cache_latency_seconds_max")) {
+                    assertTrue(scrape.value(name, labels).isPresent(), name + labels);
+                }
+                for (String phi : List.of("0.5", "0.95", "0.99")) {
+                    Map<String, String> percentile = new LinkedHashMap<>(labels);
+                    percentile.put("phi", phi);
+                    assertTrue(scrape.value("tiercache_cache_latency_percentile_seconds", percentile).isPresent(),
+                            "percentile " + percentile);
+                }
+            }
+            assertTrue(scrape.value("tiercache_cache_load_latency_seconds_count", Map.of("cache", cache))
+                    .isPresent(), cache);
+        }
+        assertEquals("counter", scrape.type("tiercache_cache_hits_total").orElseThrow());
+        assertEquals("counter", scrape.type("tiercache_cache_load_time_seconds_total").orElseThrow());
+        assertEquals("summary", scrape.type("tiercache_cache_latency_seconds").orElseThrow());
+        assertEquals("summary", scrape.type("tiercache_cache_load_latency_seconds").orElseThrow());
+        String ours = exposition.lines().filter(line -> line.contains(" tiercache_") || line.startsWith("tiercache_"))
+                .collect(Collectors.joining("\n", "", "\n"));
+        List<String> findings = Promtool.checkMetrics(ours).lines()
+                .filter(line -> !line.endsWith(" no help text")).toList();
+        assertEquals(List.of(), findings, "promtool check metrics on\n" + ours);
     }
 
     @Test

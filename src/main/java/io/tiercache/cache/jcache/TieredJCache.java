@@ -1,4 +1,4 @@
-package io.tiercache.cache;
+package io.tiercache.cache.jcache;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,9 +22,10 @@ import javax.cache.integration.CompletionListener;
 import javax.cache.processor.EntryProcessor;
 import javax.cache.processor.EntryProcessorResult;
 
+import io.tiercache.cache.TieredCache;
 import io.tiercache.cache.key.KeyCodec;
 import io.tiercache.cache.stats.StatisticsRecorder;
-import io.tiercache.cache.stats.TieredCacheStatistics;
+import io.tiercache.cache.TieredCacheStatistics;
 import io.tiercache.cache.store.TieredStore;
 
 /**
@@ -179,6 +180,11 @@ public final class TieredJCache<K, V> implements TieredCache<K, V> {
     @Override
     public TieredCacheStatistics snapshot() {
         return store.statistics().snapshot();
+    }
+
+    @Override
+    public java.util.OptionalLong l1OwnedEntries() {
+        return store.l1OwnedEntries();
     }
 
     public StatisticsRecorder statistics() {

@@ -1,4 +1,4 @@
-package io.tiercache.cache.config;
+package io.tiercache.cache;
 
 import java.time.Duration;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package io.tiercache.cache.key;
+package io.tiercache.cache;
 
 /**
  * A cache key that renders itself as the same text in every JVM. Keys of a tiered cache are {@link String}s,

@@ -1,4 +1,4 @@
-package io.tiercache.cache.stats;
+package io.tiercache.cache;
 
 /**
  * A snapshot of one cache's statistics on this member, cumulative since the cache was created or its statistics

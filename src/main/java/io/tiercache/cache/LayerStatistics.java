@@ -1,4 +1,4 @@
-package io.tiercache.cache.stats;
+package io.tiercache.cache;
 
 /**
  * Counters of one layer of one cache.

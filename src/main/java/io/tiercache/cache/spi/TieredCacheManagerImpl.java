@@ -17,8 +17,9 @@ import javax.cache.expiry.ExpiryPolicy;
 import javax.cache.spi.CachingProvider;
 
 import com.hazelcast.core.HazelcastInstance;
-import io.tiercache.cache.TieredJCache;
+import io.tiercache.cache.TieredCacheManager;
 import io.tiercache.cache.config.CacheSettings;
+import io.tiercache.cache.jcache.TieredJCache;
 import io.tiercache.cache.management.JCacheConfigurationBean;
 import io.tiercache.cache.management.JCacheStatistics;
 import io.tiercache.cache.management.MBeans;
@@ -26,9 +27,9 @@ import io.tiercache.cache.store.TieredStore;
 import org.redisson.api.RedissonClient;
 
 /**
- * A {@link CacheManager} that owns one Hazelcast instance (member or client) and one Redisson client, started when
- * the manager is created and shut down when it is closed. Its settings come from the properties given to the
- * provider, then MicroProfile Config (see {@link EngineSettings}).
+ * The {@link TieredCacheManager}: the JCache API over the caches of one {@link Engine} (a Hazelcast instance and a
+ * Redisson client, started with the manager and shut down when it is closed). Its settings come from the properties
+ * given to the provider, then MicroProfile Config (see {@link io.tiercache.cache.config.EngineSettings}).
  *
  * <p>Caches are created with {@link #createCache}; a cache is cluster-wide by name, so every member creates the caches
  * it uses, with the same settings. A JCache expiry policy in the configuration caps both TTLs with its creation
@@ -36,7 +37,7 @@ import org.redisson.api.RedissonClient;
  *
  * <p>Thread-safe.
  */
-public final class TieredCacheManager implements CacheManager {
+public final class TieredCacheManagerImpl implements TieredCacheManager {
 
     private final TieredCachingProvider provider;
     private final URI uri;
@@ -47,7 +48,7 @@ public final class TieredCacheManager implements CacheManager {
     private final Map<String, TieredStore> stores = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
-    TieredCacheManager(TieredCachingProvider provider, URI uri, ClassLoader classLoader, Properties properties) {
+    TieredCacheManagerImpl(TieredCachingProvider provider, URI uri, ClassLoader classLoader, Properties properties) {
         this.provider = provider;
         this.uri = uri;
         this.classLoader = classLoader;
@@ -236,7 +237,7 @@ public final class TieredCacheManager implements CacheManager {
         throw new IllegalArgumentException("CacheManager cannot be unwrapped to " + type.getName());
     }
 
-    /** Whether the Redis circuit breaker lets calls through (for health checks). */
+    @Override
     public boolean redisAvailable() {
         return engine.redisAvailable();
     }

@@ -1,0 +1,118 @@
+package io.tiercache.cache;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+import javax.cache.configuration.MutableConfiguration;
+
+import com.hazelcast.core.HazelcastInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import redis.embedded.RedisServer;
+
+/**
+ * A member that stops answering for a while, as in a long GC pause (a member process stopped with {@code SIGSTOP},
+ * then resumed): writes on the other member finish within the invalidation timeout, and once the paused member runs
+ * again it serves no value older than the writes made while it was stopped.
+ */
+class MemberPauseTest {
+
+    private static final int KEYS = 12;
+
+    private RedisServer redis;
+    private TieredCacheManager memberA;
+    private MemberProcess memberB;
+
+    @BeforeEach
+    void start() throws InterruptedException {
+        int redisPort = EngineFixture.freePort();
+        redis = EngineFixture.startRedis(redisPort);
+        int portA = EngineFixture.freePort();
+        int portB = EngineFixture.freePort();
+        String members = "127.0.0.1:" + portA + ",127.0.0.1:" + portB;
+        Properties a = EngineFixture.properties("member-pause", portA, redisPort);
+        a.setProperty("tiercache.hazelcast.members", members);
+        memberA = EngineFixture.manager("member-pause-a", a);
+        Properties b = EngineFixture.properties("member-pause", portB, redisPort);
+        b.setProperty("tiercache.hazelcast.members", members);
+        b.setProperty("tiercache.hazelcast.property.hazelcast.logging.type", "jdk");
+        memberB = new MemberProcess(b);
+        assertTrue(EngineFixture.eventually(
+                () -> memberA.unwrap(HazelcastInstance.class).getCluster().getMembers().size() == 2));
+    }
+
+    @AfterEach
+    void stop() {
+        memberB.close();
+        memberA.close();
+        EngineFixture.stop(redis);
+    }
+
+    /** Shorter than the heartbeat timeout: the member stays in the cluster. */
+    @Test
+    void aShortPause() throws Exception {
+        pauseAndCheck(4_000, 1);
+    }
+
+    /** Longer than the heartbeat timeout (10 s): the member is dropped, then merged back. */
+    @Test
+    void aPauseLongEnoughToBeDropped() throws Exception {
+        pauseAndCheck(14_000, KEYS);
+    }
+
+    /** Pauses member B for {@code pauseMillis} while member A writes the first {@code written} keys. */
+    private void pauseAndCheck(long pauseMillis, int written) throws Exception {
+        TieredCache<String, String> a = memberA.createCache("paused", new MutableConfiguration<String, String>()
+                .setTypes(String.class, String.class)).unwrap(TieredCache.class);
+        for (int i = 0; i < KEYS; i++) {
+            a.put("k" + i, "before");
+            assertEquals("before", memberB.call("get paused k" + i, 10));
+        }
+        memberB.pause();
+        long pausedAt = System.nanoTime();
+        List<Long> writeMillis = new ArrayList<>();
+        try {
+            for (int i = 0; i < written; i++) {
+                long start = System.nanoTime();
+                a.put("k" + i, "after");
+                writeMillis.add((System.nanoTime() - start) / 1_000_000);
+            }
+            Thread.sleep(Math.max(0, pauseMillis - (System.nanoTime() - pausedAt) / 1_000_000));
+        } finally {
+            memberB.resume();
+        }
+        long stale = 0;
+        List<String> seen = new ArrayList<>();
+        for (int i = 0; i < KEYS; i++) {
+            String value = memberB.call("get paused k" + i, 90);
+            seen.add(value);
+            if ("before".equals(value) && i < written) {
+                stale++;
+            }
+        }
+        long resumed = System.nanoTime();
+        long hitsBefore = Long.parseLong(memberB.call("l1hits paused", 10));
+        boolean l1Again = EngineFixture.eventually(() -> {
+            memberB.call("get paused k0", 10);
+            return Long.parseLong(memberB.call("l1hits paused", 10)) > hitsBefore;
+        });
+        System.out.println("MemberPauseTest: member B " + memberB.call("stats paused", 10));
+        System.out.printf("MemberPauseTest: writes during a %d s pause took %s ms; after resuming the member served "
+                + "%s (%d stale); L1 served it again after %.1f s%n", pauseMillis / 1000, writeMillis, seen, stale,
+                (System.nanoTime() - resumed) / 1e9);
+        assertEquals(0, stale, "values older than the writes made during the pause: " + seen);
+        long slowest = writeMillis.stream().mapToLong(Long::longValue).max().orElse(0);
+        assertTrue(slowest <= 2_500, "every write finished within about the invalidation timeout: " + writeMillis);
+        assertTrue(l1Again, "L1 serves the resumed member again once it is confirmed in the cluster");
+        for (int i = 0; i < KEYS; i++) {
+            assertEquals(i < written ? "after" : "before", memberB.call("get paused k" + i, 10),
+                    "and it still serves the current value");
+            assertEquals(i < written ? "after" : "before", a.get("k" + i), "as does member A");
+        }
+    }
+}
