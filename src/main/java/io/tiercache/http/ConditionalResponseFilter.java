@@ -15,8 +15,11 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.MessageBodyWriter;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.Providers;
+import io.tiercache.problem.Problem;
+import jakarta.ws.rs.core.MediaType;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -25,14 +28,16 @@ import java.util.Arrays;
 import java.util.Base64;
 
 /**
- * Validators and {@code Cache-Control} on successful GET and HEAD responses, and 304 for conditional ones.
+ * Validators and {@code Cache-Control} on successful GET and HEAD responses, and their preconditions: 304 or 412
+ * as {@link Preconditions} decides.
  *
  * <p>A resource method (or class) with {@link CacheControl} is cacheable: its 200 responses get a strong
  * {@code ETag}, {@code Last-Modified} when known, its {@code Cache-Control} and {@code Vary: Accept}. The tag comes
  * from the entity when it is {@link Validated} (nothing is serialized to answer 304); otherwise the entity is
  * serialized here once, the tag is a SHA-256 of those bytes, and the bytes become the entity that is written.
- * When {@link ConditionalGet} says so the response becomes 304 with those headers and no body. Any other
- * successful GET gets {@code Cache-Control: no-store}; error responses are left alone.
+ * A 304 keeps those headers and has no body; a 412 is a problem document. Any other successful GET gets
+ * {@code Cache-Control: no-store} and has no tag (only {@code If-Match: *} matches it); error responses are left
+ * alone (RFC 9110, section 13.2.1).
  */
 @Provider
 @Priority(Priorities.HEADER_DECORATOR)
@@ -55,31 +60,47 @@ public final class ConditionalResponseFilter implements ContainerResponseFilter 
         }
         MultivaluedMap<String, Object> headers = response.getHeaders();
         CacheControl policy = policy();
+        EntityTag tag = null;
+        Instant lastModified = null;
         if (policy == null || !response.hasEntity()) {
             headers.putSingle(HttpHeaders.CACHE_CONTROL, NO_STORE);
-            return;
-        }
-        EntityTag tag;
-        Instant lastModified = null;
-        if (response.getEntity() instanceof Validated validated) {
-            tag = EntityTag.strong(validated.entityTag());
-            lastModified = validated.lastModified();
         } else {
-            byte[] body = serialize(response);
-            tag = EntityTag.strong(hash(body));
-            response.setEntity(body, response.getEntityAnnotations(), response.getMediaType());
+            if (response.getEntity() instanceof Validated validated) {
+                tag = EntityTag.strong(validated.entityTag());
+                lastModified = validated.lastModified();
+            } else {
+                byte[] body = serialize(response);
+                tag = EntityTag.strong(hash(body));
+                response.setEntity(body, response.getEntityAnnotations(), response.getMediaType());
+            }
+            headers.putSingle(HttpHeaders.ETAG, tag.toString());
+            if (lastModified != null) {
+                headers.putSingle(HttpHeaders.LAST_MODIFIED, HttpDates.format(lastModified));
+            }
+            headers.putSingle(HttpHeaders.CACHE_CONTROL, cacheControl(policy));
+            headers.putSingle(HttpHeaders.VARY, HttpHeaders.ACCEPT);
         }
-        headers.putSingle(HttpHeaders.ETAG, tag.toString());
-        if (lastModified != null) {
-            headers.putSingle(HttpHeaders.LAST_MODIFIED, HttpDates.format(lastModified));
-        }
-        headers.putSingle(HttpHeaders.CACHE_CONTROL, cacheControl(policy));
-        headers.putSingle(HttpHeaders.VARY, HttpHeaders.ACCEPT);
-        if (ConditionalGet.notModified(request.getHeaderString(HttpHeaders.IF_NONE_MATCH),
-                request.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE), tag, lastModified, Instant.now())) {
-            response.setStatus(Response.Status.NOT_MODIFIED.getStatusCode());
-            response.setEntity(null);
-            headers.remove(HttpHeaders.CONTENT_TYPE);
+        Preconditions.Outcome outcome = Preconditions.evaluate(true, Preconditions.Fields.of(request::getHeaderString),
+                tag, lastModified, Instant.now());
+        switch (outcome) {
+            case NOT_MODIFIED -> {
+                response.setStatus(Response.Status.NOT_MODIFIED.getStatusCode());
+                response.setEntity(null);
+                headers.remove(HttpHeaders.CONTENT_TYPE);
+            }
+            case IF_MATCH_FAILED, IF_UNMODIFIED_SINCE_FAILED -> {
+                String detail = outcome == Preconditions.Outcome.IF_MATCH_FAILED
+                        ? "If-Match does not match the current representation"
+                                + (tag == null ? "" : ", whose ETag is " + tag)
+                        : "The resource has changed since " + request.getHeaderString(HttpHeaders.IF_UNMODIFIED_SINCE);
+                Problem problem = PreconditionFailedMapper.problem(detail, Problem.instance(request.getUriInfo()));
+                response.setStatus(problem.status());
+                headers.putSingle(HttpHeaders.CACHE_CONTROL, NO_STORE);
+                response.setEntity(problem.toJson(), new Annotation[0], MediaType.valueOf(Problem.MEDIA_TYPE));
+            }
+            default -> {
+                // PROCEED: the representation as it is
+            }
         }
     }
 

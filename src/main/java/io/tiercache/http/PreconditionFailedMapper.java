@@ -17,7 +17,11 @@ public final class PreconditionFailedMapper implements ExceptionMapper<Precondit
 
     @Override
     public Response toResponse(PreconditionFailedException exception) {
-        return Problem.of("precondition-failed", "Precondition Failed", 412, exception.getMessage(),
-                Problem.instance(uriInfo), List.of()).toResponse();
+        return problem(exception.getMessage(), Problem.instance(uriInfo)).toResponse();
+    }
+
+    /** The problem of a failed precondition. */
+    static Problem problem(String detail, String instance) {
+        return Problem.of("precondition-failed", "Precondition Failed", 412, detail, instance, List.of());
     }
 }

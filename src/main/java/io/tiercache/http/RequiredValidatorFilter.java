@@ -23,6 +23,6 @@ public final class RequiredValidatorFilter implements ContainerRequestFilter {
                 .getOptionalValue(WritePreconditions.REQUIRE_PROPERTY, Boolean.class)
                 .orElse(false);
         WritePreconditions.of(request.getHeaderString(HttpHeaders.IF_MATCH),
-                request.getHeaderString(HttpHeaders.IF_UNMODIFIED_SINCE)).require(required);
+                request.getHeaderString(HttpHeaders.IF_UNMODIFIED_SINCE), null).require(required);
     }
 }

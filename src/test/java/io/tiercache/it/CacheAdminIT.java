@@ -48,7 +48,8 @@ class CacheAdminIT extends DeployedApiTest {
         return Map.of("tiercache.admin.username", ADMIN,
                 "tiercache.admin.password-hash", Pbkdf2Hashes.hash(ADMIN_PASSWORD),
                 "tiercache.admin.users", VIEWER + ":" + Pbkdf2Hashes.hash(VIEWER_PASSWORD) + ":reader|auditor",
-                "tiercache.metrics.refresh-interval", "200ms");
+                "tiercache.metrics.refresh-interval", "200ms",
+                "tiercache.admin.max-failures-per-client", "1000");
     }
 
     /** The admin endpoints, each as a call on a prepared request. */

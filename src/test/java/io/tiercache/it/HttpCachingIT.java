@@ -10,6 +10,7 @@ import io.tiercache.it.http.Counted;
 import io.tiercache.it.http.CountingExtension;
 import io.tiercache.it.http.CountingInterceptor;
 import io.tiercache.it.http.CountingProbe;
+import io.tiercache.http.HttpDates;
 import io.tiercache.it.support.TestEngine;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.client.Entity;
@@ -73,15 +74,34 @@ class HttpCachingIT extends DeployedApiTest {
         }
         assertEquals(1, calls("BacktestService.get(" + backtestId + ")"));
 
-        String name = "hit-miss-" + UUID.randomUUID();
+        api.createStrategy("hit-miss-" + UUID.randomUUID(), 5, 20);
+        for (int i = 0; i < 3; i++) {
+            assertEquals(200, status(api.get("api/strategies?size=7")));
+        }
+        assertEquals(1, calls("StrategyService.list(null,0,7)"));
+        assertEquals(200, status(api.get("api/strategies?size=6")));
+        assertEquals(1, calls("StrategyService.list(null,0,6)"), "another page size is another key");
+    }
+
+    /**
+     * What a client can make the service cache is bounded: lists filtered by name and pages from
+     * {@value io.tiercache.backtest.api.ViewCache#CACHED_LIST_PAGES} on are read from the database every time.
+     */
+    @Test
+    void filteredListsAndDeepPagesAreNotCached() {
+        String name = "uncached-" + UUID.randomUUID();
         api.createStrategy(name, 5, 20);
         String filter = "api/strategies?size=5&name=" + name;
         for (int i = 0; i < 3; i++) {
             assertEquals(1, Api.json(api.get(filter)).asJsonObject().getInt("total"));
         }
-        assertEquals(1, calls("StrategyService.list(" + name + ",0,5)"));
-        assertEquals(200, status(api.get("api/strategies?size=6&name=" + name)));
-        assertEquals(1, calls("StrategyService.list(" + name + ",0,6)"), "another page size is another key");
+        assertEquals(3, calls("StrategyService.list(" + name + ",0,5)"));
+        for (int i = 0; i < 2; i++) {
+            assertEquals(200, status(api.get("api/strategies?size=3&page=5")));
+            assertEquals(200, status(api.get("api/strategies?size=3&page=4")));
+        }
+        assertEquals(2, calls("StrategyService.list(null,15,3)"));
+        assertEquals(1, calls("StrategyService.list(null,12,3)"));
     }
 
     @Test
@@ -295,6 +315,112 @@ class HttpCachingIT extends DeployedApiTest {
         assertEquals(0, Api.json(api.get("api/strategies?name=" + name)).asJsonObject().getInt("total"));
     }
 
+    /**
+     * RFC 9110 13.2.2 step 3: on PUT and DELETE an {@code If-None-Match} that matches the current representation
+     * ({@code *}, or a tag by weak comparison) fails with 412, of strategies and backtests; one that does not match
+     * lets the write through.
+     */
+    @Test
+    void aMatchingIfNoneMatchFailsAWrite() {
+        long id = api.createStrategy("none-match-" + UUID.randomUUID(), 5, 20).getJsonNumber("id").longValue();
+        String path = "api/strategies/" + id;
+        String tag = etag(path);
+        for (String noneMatch : List.of("*", tag, "W/" + tag, "\"other\", " + tag)) {
+            Api.assertProblem(write(path, Map.of(HttpHeaders.IF_MATCH, tag, HttpHeaders.IF_NONE_MATCH, noneMatch),
+                    Api.strategyJson("overwritten " + id, 6, 20)), 412, null);
+            Api.assertProblem(write(path, Map.of(HttpHeaders.IF_MATCH, tag, HttpHeaders.IF_NONE_MATCH, noneMatch),
+                    null), 412, null);
+        }
+        assertEquals(tag, etag(path), "nothing changed after the refused writes");
+        long backtestId = newBacktest(id);
+        String backtestPath = "api/backtests/" + backtestId;
+        String backtestTag = etag(backtestPath);
+        Api.assertProblem(write(backtestPath, Map.of(HttpHeaders.IF_MATCH, "*", HttpHeaders.IF_NONE_MATCH, "*"),
+                null), 412, null);
+        Api.assertProblem(write(backtestPath, Map.of(HttpHeaders.IF_MATCH, "*", HttpHeaders.IF_NONE_MATCH,
+                backtestTag), null), 412, null);
+        assertEquals(200, status(api.get(backtestPath)));
+
+        String updated;
+        try (Response response = write(path, Map.of(HttpHeaders.IF_MATCH, tag, HttpHeaders.IF_NONE_MATCH,
+                "\"other\""), Api.strategyJson("none-match-updated-" + id, 6, 20))) {
+            assertEquals(200, response.getStatus());
+            updated = response.getHeaderString(HttpHeaders.ETAG);
+        }
+        try (Response response = write(path, Map.of(HttpHeaders.IF_MATCH, updated, HttpHeaders.IF_NONE_MATCH, tag),
+                null)) {
+            assertEquals(204, response.getStatus(), "the old tag no longer matches");
+        }
+    }
+
+    /**
+     * RFC 9110 13.1.1 and 13.1.4: a GET or HEAD evaluates {@code If-Match} (strong comparison) and, without it,
+     * {@code If-Unmodified-Since}: 412 when they fail, before {@code If-None-Match} is looked at.
+     */
+    @Test
+    void ifMatchAndIfUnmodifiedSinceAreEvaluatedOnReads() {
+        long id = api.createStrategy("read-precondition-" + UUID.randomUUID(), 5, 20).getJsonNumber("id")
+                .longValue();
+        String path = "api/strategies/" + id;
+        String tag = etag(path);
+        for (String target : List.of(path, "api/strategies?size=3", "api/symbols")) {
+            Api.assertProblem(conditional(target, HttpHeaders.IF_MATCH, "\"nope\""), 412, null);
+            try (Response head = api.target(target).request().header(HttpHeaders.IF_MATCH, "\"nope\"").head()) {
+                assertEquals(412, head.getStatus());
+            }
+            assertEquals(200, status(conditional(target, HttpHeaders.IF_MATCH, "*")));
+        }
+        Api.assertProblem(conditional(path, HttpHeaders.IF_MATCH, "W/" + tag), 412, null);
+        Api.assertProblem(conditional(path, HttpHeaders.IF_UNMODIFIED_SINCE, "Thu, 01 Jan 2015 00:00:00 GMT"), 412,
+                null);
+        assertEquals(200, status(conditional(path, HttpHeaders.IF_MATCH, tag)));
+        assertEquals(200, status(conditional(path, HttpHeaders.IF_UNMODIFIED_SINCE, "Fri, 01 Jan 2100 00:00:00 GMT")));
+        assertEquals(200, status(conditional(path, HttpHeaders.IF_UNMODIFIED_SINCE, "not a date")));
+        assertNotModified(api.target(path).request(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.IF_MATCH, tag).header(HttpHeaders.IF_NONE_MATCH, tag).get(), tag);
+        Api.assertProblem(api.target(path).request(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.IF_MATCH, "\"nope\"").header(HttpHeaders.IF_NONE_MATCH, tag).get(), 412, null);
+        Api.assertProblem(conditional("api/strategies/" + Long.MAX_VALUE, HttpHeaders.IF_MATCH, "\"nope\""), 404,
+                null);
+    }
+
+    /** RFC 9110 6.6.1: every 2xx, 3xx and 4xx response carries a valid {@code Date}, within seconds of now. */
+    @Test
+    void everyResponseCarriesADate() {
+        long id = api.createStrategy("dated-" + UUID.randomUUID(), 5, 20).getJsonNumber("id").longValue();
+        String path = "api/strategies/" + id;
+        String tag = etag(path);
+        Map<String, Response> responses = new TreeMap<>();
+        responses.put("200", api.get(path));
+        responses.put("200 text", api.target("api/ping").request().get());
+        responses.put("201", api.post("api/strategies", Api.strategyJson("dated-2-" + UUID.randomUUID(), 5, 20)));
+        responses.put("304", conditional(path, HttpHeaders.IF_NONE_MATCH, tag));
+        responses.put("400", api.post("api/strategies", "{"));
+        responses.put("401", api.target("api/cache/stats").request().get());
+        responses.put("404 api", api.get("api/strategies/" + Long.MAX_VALUE));
+        responses.put("404 outside", api.get("nothing-here"));
+        responses.put("405", api.target(path).request().post(Entity.json("{}")));
+        responses.put("406", api.target(path).request("image/png").get());
+        responses.put("412", conditional(path, HttpHeaders.IF_MATCH, "\"nope\""));
+        responses.put("415", api.target("api/strategies").request().post(Entity.text("x")));
+        responses.put("428", api.delete(path));
+        try (Response deleted = write(path, Map.of(HttpHeaders.IF_MATCH, tag), null)) {
+            responses.put("204", deleted);
+            for (Map.Entry<String, Response> entry : responses.entrySet()) {
+                try (Response response = entry.getValue()) {
+                    assertTrue(entry.getKey().startsWith(Integer.toString(response.getStatus())),
+                            entry.getKey() + " answered " + response.getStatus());
+                    String date = response.getHeaderString(HttpHeaders.DATE);
+                    assertNotNull(date, entry.getKey() + " has no Date");
+                    assertEquals(1, response.getStringHeaders().get(HttpHeaders.DATE).size(), entry.getKey());
+                    java.time.Instant sent = HttpDates.parse(date).orElseThrow(() -> new AssertionError(date));
+                    assertTrue(Math.abs(java.time.Duration.between(sent, java.time.Instant.now()).toSeconds()) < 60,
+                            entry.getKey() + ": " + date);
+                }
+            }
+        }
+    }
+
     /** A PUT as sent and as answered. */
     private record Write(String request, int status, String etag, MediaType mediaType, String body) {
     }
@@ -311,6 +437,13 @@ class HttpCachingIT extends DeployedApiTest {
 
     private Response conditional(String path, String header, String value) {
         return api.target(path).request(MediaType.APPLICATION_JSON).header(header, value).get();
+    }
+
+    /** A PUT of {@code json}, or a DELETE when it is null, with these precondition headers. */
+    private Response write(String path, Map<String, String> preconditions, String json) {
+        var request = api.target(path).request(MediaType.APPLICATION_JSON);
+        preconditions.forEach(request::header);
+        return json == null ? request.delete() : request.put(Entity.json(json));
     }
 
     /** A PUT of {@code json}, or a DELETE when it is null, with one precondition header. */

@@ -7,6 +7,10 @@ import jakarta.json.JsonObject;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
@@ -212,6 +216,125 @@ class ProblemDetailsIT extends DeployedApiTest {
         try (Response response = api.post("api/backtests", "{\"strategyId\":" + strategyId()
                 + ",\"symbol\":\"ALPHA\",\"from\":\"2016-13-45\",\"to\":\"2018-01-04\",\"initialCapital\":1}")) {
             Api.assertProblem(response, 400, "from");
+        }
+    }
+
+    /**
+     * A number its field's type cannot hold exactly, in any JSON number form, is a 400 naming the field, on create
+     * and update; nothing is stored.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "fastWindow|4294967306", "fastWindow|20.5", "fastWindow|1e400", "fastWindow|-1e1000000000",
+            "fastWindow|1e-1000000000", "fastWindow|99999999999999999999999999999999", "slowWindow|2147483648",
+            "slowWindow|-2147483649", "positionFraction|1e400", "positionFraction|-1E+999999999",
+            "positionFraction|1e-400", "commissionBps|1e1000000000"})
+    void aNumberItsFieldCannotHoldNamesTheField(String field, String number) {
+        String name = "number-" + UUID.randomUUID();
+        String body = strategyWith(name, field, number);
+        Api.assertProblem(api.post("api/strategies", body), 400, field);
+        long id = api.createStrategy("target-" + UUID.randomUUID(), 5, 10).getJsonNumber("id").longValue();
+        Api.assertProblem(api.put("api/strategies/" + id, body), 400, field);
+        assertStored(name, 0);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"strategyId|9223372036854775808", "strategyId|1.5", "strategyId|1e30",
+            "strategyId|-1e1000000000", "initialCapital|1e1000000000", "initialCapital|1e-1000000000",
+            "initialCapital|10000.001"})
+    void aBacktestNumberItsFieldCannotHoldNamesTheField(String field, String number) {
+        String body = Api.backtestJson(strategyId(), "ALPHA", "2016-01-04", "2018-01-04", "1000")
+                .replaceFirst("\"" + field + "\":[^,}]+", "\"" + field + "\":" + number);
+        assertTrue(body.contains(number), body);
+        Api.assertProblem(api.post("api/backtests", body), 400, field);
+    }
+
+    /** Exact values are accepted whatever their form: {@code 1E1} and {@code 20.0} are the integers 10 and 20. */
+    @Test
+    void exactNumbersInAnyFormAreAccepted() {
+        String name = "exact-" + UUID.randomUUID();
+        String body = strategyWith(name, "fastWindow", "1E1").replace("\"slowWindow\":10", "\"slowWindow\":20.0");
+        try (Response response = api.post("api/strategies", body)) {
+            assertEquals(201, response.getStatus(), body);
+            JsonObject created = Api.json(response).asJsonObject();
+            assertEquals(10, created.getInt("fastWindow"));
+            assertEquals(20, created.getInt("slowWindow"));
+        }
+    }
+
+    /** RFC 8259 section 8.1: a body that is not valid UTF-8 is a 400, whatever the malformation; nothing stored. */
+    @ParameterizedTest
+    @ValueSource(strings = {"C328", "80", "C0AF", "EDA080", "F4908080", "FF", "E282", "F09F98"})
+    void invalidUtf8IsABadRequest(String hex) {
+        String name = "utf8-" + UUID.randomUUID();
+        String json = Api.strategyJson(name + "@", 5, 10);
+        int at = json.indexOf('@');
+        byte[] prefix = json.substring(0, at).getBytes(StandardCharsets.UTF_8);
+        byte[] suffix = json.substring(at + 1).getBytes(StandardCharsets.UTF_8);
+        byte[] bad = HexFormat.of().parseHex(hex);
+        byte[] body = new byte[prefix.length + bad.length + suffix.length];
+        System.arraycopy(prefix, 0, body, 0, prefix.length);
+        System.arraycopy(bad, 0, body, prefix.length, bad.length);
+        System.arraycopy(suffix, 0, body, prefix.length + bad.length, suffix.length);
+        try (Response response = api.target("api/strategies").request()
+                .post(Entity.entity(body, MediaType.APPLICATION_JSON))) {
+            Api.assertProblem(response, 400, "body");
+        }
+        assertStored(name, 0);
+    }
+
+    @Test
+    void unknownAndDuplicatePropertiesAreNamed() {
+        String name = "unknown-" + UUID.randomUUID();
+        String misspelt = Api.strategyJson(name, 5, 10).replace("\"fastWindow\"", "\"fastwindow\"");
+        JsonObject problem = Api.assertProblem(api.post("api/strategies", misspelt), 400, "fastwindow");
+        assertTrue(problem.toString().contains("fastwindow"), problem.toString());
+        String extra = Api.strategyJson(name, 5, 10).replace("{", "{\"colour\":{\"a\":[1,2]},\"descripton\":\"x\",");
+        Api.assertProblem(api.post("api/strategies", extra), 400, "descripton");
+        Api.assertProblem(api.post("api/strategies", extra), 400, "colour");
+        String duplicate = Api.strategyJson(name, 5, 10).replace("{", "{\"name\":\"first\",");
+        Api.assertProblem(api.post("api/strategies", duplicate), 400, "name");
+        String backtest = Api.backtestJson(strategyId(), "ALPHA", "2016-01-04", "2018-01-04", "1000")
+                .replace("{", "{\"strategyID\":1,");
+        Api.assertProblem(api.post("api/backtests", backtest), 400, "strategyID");
+        assertStored(name, 0);
+        assertStored("first", 0);
+    }
+
+    /** Bodies of any nesting depth or size get a 4xx or a 2xx, never a 5xx, and the server keeps answering. */
+    @Test
+    void deepOrLargeBodiesNeverFailTheServer() {
+        int depth = 200_000;
+        List<String> bodies = List.of("[".repeat(depth) + "]".repeat(depth), "[".repeat(depth),
+                "{\"name\":" + "[".repeat(depth) + "]".repeat(depth) + "}",
+                "{\"a\":".repeat(depth) + "1" + "}".repeat(depth),
+                "{\"name\":\"" + "x".repeat(5_000_000) + "\"}",
+                "{\"description\":" + "1".repeat(5_000_000) + "}",
+                "{\"name\":\"x\"" + ",\"n\":1".repeat(500_000) + "}");
+        for (String body : bodies) {
+            for (String path : List.of("api/strategies", "api/backtests")) {
+                try (Response response = api.post(path, body)) {
+                    int status = response.getStatus();
+                    assertTrue(status >= 400 && status < 500, path + " answered " + status);
+                    if (status != 413) {
+                        Api.assertProblem(response, status, null);
+                    }
+                }
+            }
+        }
+        assertEquals(200, api.get("api/strategies").getStatus());
+    }
+
+    private static String strategyWith(String name, String field, String number) {
+        String body = Api.strategyJson(name, 5, 10)
+                .replaceFirst("\"" + field + "\":[^,}]+", "\"" + field + "\":" + number);
+        assertTrue(body.contains(number), body);
+        return body;
+    }
+
+    private void assertStored(String name, int count) {
+        try (Response response = api.target("api/strategies").queryParam("name", name).request().get()) {
+            assertEquals(count, Api.json(response).asJsonObject().getInt("total"), name);
         }
     }
 

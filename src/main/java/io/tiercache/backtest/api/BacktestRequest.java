@@ -1,5 +1,6 @@
 package io.tiercache.backtest.api;
 
+import io.tiercache.json.StrictBody;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -12,6 +13,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /** Body of a backtest creation: which strategy to simulate, on which symbol, over which dates, with what capital. */
+@StrictBody
 public record BacktestRequest(
         @NotNull @Positive Long strategyId,
         @NotBlank @Pattern(regexp = "[A-Z0-9.]{1,16}", message = "must be 1 to 16 upper-case letters, digits or dots")

@@ -1,5 +1,6 @@
 package io.tiercache.backtest.api;
 
+import io.tiercache.json.StrictBody;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -10,6 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /** Body of a strategy create or update: every property, as a whole. */
+@StrictBody
 public record StrategyRequest(
         @NotBlank @Size(max = 100) String name,
         @Size(max = 1000) String description,

@@ -50,13 +50,18 @@ public class StrategyResource {
     @Context
     HttpHeaders headers;
 
-    /** A page of strategies by id; {@code name} keeps those whose name contains it, ignoring case. */
+    /**
+     * A page of strategies by id; {@code name} keeps those whose name contains it, ignoring case. Only the first
+     * unfiltered pages are cached ({@link ViewCache#isCachedList}).
+     */
     @GET
     @CacheControl
     public PageView<StrategyView> list(@QueryParam("page") String page, @QueryParam("size") String size,
             @QueryParam("name") String name) {
         PageRequest request = PageRequest.parse(page, size);
-        return views.strategies(request.page(), request.size(), name);
+        return ViewCache.isCachedList(request.page(), name)
+                ? views.strategies(request.page(), request.size(), name)
+                : views.loadStrategies(request.page(), request.size(), name);
     }
 
     @GET

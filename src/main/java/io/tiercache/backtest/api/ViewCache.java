@@ -15,7 +15,8 @@ import javax.cache.annotation.CacheResult;
  * (one annotation per method, so a change that touches several caches calls several of them).
  *
  * <p>Caches: {@value #STRATEGIES} and {@value #BACKTESTS} (by id), {@value #EQUITY} (by backtest id),
- * {@value #STRATEGY_LISTS} (by page, size and name filter) and {@value #STRATEGY_BACKTESTS} (by strategy id).
+ * {@value #STRATEGY_LISTS} (the first unfiltered pages, by page, size and name filter) and
+ * {@value #STRATEGY_BACKTESTS} (by strategy id).
  * The {@code removeAll…} methods empty a whole cache, e.g. when a new database starts empty while Redis still
  * holds views of an earlier one.
  */
@@ -28,6 +29,9 @@ public class ViewCache {
     public static final String BACKTESTS = "backtests";
     public static final String EQUITY = "equity";
 
+    /** Pages of the unfiltered strategy list that are cached: 0 to this, exclusive. */
+    public static final int CACHED_LIST_PAGES = 5;
+
     @Inject
     StrategyService strategies;
 
@@ -39,9 +43,23 @@ public class ViewCache {
         return StrategyView.of(strategies.get(id));
     }
 
-    /** A page of strategies; {@code name} is the raw filter (null or blank for all). */
+    /**
+     * Whether a page of the strategy list is cached: only unfiltered pages before {@value #CACHED_LIST_PAGES}, so
+     * that clients cannot fill the caches with lists of their choosing (at most {@value #CACHED_LIST_PAGES} ×
+     * {@value PageRequest#MAX_SIZE} entries). The rest is read by {@link #loadStrategies} every time.
+     */
+    public static boolean isCachedList(int page, String name) {
+        return page < CACHED_LIST_PAGES && (name == null || name.isBlank());
+    }
+
+    /** A cached page of strategies; callers ask {@link #isCachedList} first. */
     @CacheResult(cacheName = STRATEGY_LISTS)
     public PageView<StrategyView> strategies(int page, int size, String name) {
+        return loadStrategies(page, size, name);
+    }
+
+    /** A page of strategies from the database; {@code name} is the raw filter (null or blank for all). */
+    public PageView<StrategyView> loadStrategies(int page, int size, String name) {
         PageRequest request = new PageRequest(page, size);
         List<StrategyView> items = strategies.list(name, request.offset(), request.size()).stream()
                 .map(StrategyView::of)

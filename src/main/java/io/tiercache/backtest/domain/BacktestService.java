@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -23,7 +24,8 @@ import java.util.logging.Logger;
  * Runs and stores backtests. Creating one runs the simulation synchronously: an unknown strategy
  * ({@link InvalidReferenceException}) or input the simulation rejects
  * ({@link InvalidSimulationException}, {@link UnknownSymbolException}) propagates and nothing is stored; any
- * other failure of the simulation is stored as a {@link BacktestStatus#FAILED} backtest with its reason.
+ * other failure of the simulation is stored as a {@link BacktestStatus#FAILED} backtest with a generic reason that
+ * names an incident id, under which the failure is logged.
  */
 @ApplicationScoped
 @Transactional
@@ -57,12 +59,21 @@ public class BacktestService {
         } catch (InvalidSimulationException | UnknownSymbolException e) {
             throw e;
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Simulation failed for " + request, e);
-            backtest.fail(e.getClass().getSimpleName() + ": " + e.getMessage());
+            backtest.fail(failureReason(request, e));
         }
         em.persist(backtest);
         em.flush();
         return backtest;
+    }
+
+    /**
+     * The reason stored for a simulation that failed unexpectedly: generic, with an incident id under which the
+     * request and the failure, with its stack trace, are logged. Clients never see internal messages.
+     */
+    static String failureReason(SimulationRequest request, RuntimeException failure) {
+        String incident = UUID.randomUUID().toString();
+        LOG.log(Level.WARNING, "Simulation failed for " + request + ", incident " + incident, failure);
+        return "The simulation failed unexpectedly (incident " + incident + ")";
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -15,9 +15,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The packaged WAR ({@code tiercache.war}) in a Payara Micro process ({@code payara.microJar}) started by a test,
- * on PostgreSQL exactly as a deployment gets it: {@code server-config/payara/postgresql.asadmin} as the post-boot
- * command file, the driver ({@code postgresql.jar}) added with {@code --addlibs}, and the database given in the
- * environment ({@code TIERCACHE_DATASOURCE_URL}, {@code _USER}, {@code _PASSWORD}). HTTP on 127.0.0.1 (the
+ * on its own H2 or on PostgreSQL exactly as a deployment gets it: {@code server-config/payara/postgresql.asadmin} as
+ * the post-boot command file, the driver ({@code postgresql.jar}) added with {@code --addlibs}, and the database
+ * given in the environment ({@code TIERCACHE_DATASOURCE_URL}, {@code _USER}, {@code _PASSWORD}). HTTP on 127.0.0.1 (the
  * pre-boot command file), no Payara clustering, the cache engine's settings as system properties; the process's
  * output goes to a log file.
  */
@@ -43,20 +43,32 @@ public final class PayaraMicroProcess implements AutoCloseable {
      */
     public static PayaraMicroProcess startOnPostgres(int httpPort, String jdbcUrl, String user,
             Map<String, String> engine, Path log) throws IOException {
+        return start(httpPort, engine, log, List.of("--postbootcommandfile", POSTGRESQL_COMMANDS.toString(),
+                "--addlibs", System.getProperty("postgresql.jar")), Map.of(
+                "TIERCACHE_DATASOURCE_URL", jdbcUrl,
+                "TIERCACHE_DATASOURCE_USER", user,
+                "TIERCACHE_DATASOURCE_PASSWORD", "unused-with-trust-authentication"));
+    }
+
+    /** Starts Payara Micro on {@code httpPort} with its own in-memory H2 database; returns at once. */
+    public static PayaraMicroProcess startOnH2(int httpPort, Map<String, String> engine, Path log)
+            throws IOException {
+        return start(httpPort, engine, log, List.of(), Map.of());
+    }
+
+    private static PayaraMicroProcess start(int httpPort, Map<String, String> engine, Path log,
+            List<String> moreOptions, Map<String, String> environment) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
         engine.forEach((name, value) -> command.add("-D" + name + "=" + value));
         command.addAll(List.of("-jar", System.getProperty("payara.microJar"),
                 "--deploy", System.getProperty("tiercache.war"), "--contextroot", "/",
                 "--port", Integer.toString(httpPort), "--nocluster",
-                "--prebootcommandfile", PRE_BOOT_COMMANDS.toString(),
-                "--postbootcommandfile", POSTGRESQL_COMMANDS.toString(),
-                "--addlibs", System.getProperty("postgresql.jar")));
+                "--prebootcommandfile", PRE_BOOT_COMMANDS.toString()));
+        command.addAll(moreOptions);
         Files.createDirectories(log.getParent());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().put("TIERCACHE_DATASOURCE_URL", jdbcUrl);
-        builder.environment().put("TIERCACHE_DATASOURCE_USER", user);
-        builder.environment().put("TIERCACHE_DATASOURCE_PASSWORD", "unused-with-trust-authentication");
+        builder.environment().putAll(environment);
         return new PayaraMicroProcess(builder.start(), URI.create("http://127.0.0.1:" + httpPort + "/"), log);
     }
 

@@ -217,6 +217,71 @@ abstract class WildFlySmoke {
         assertProblem(send("GET", "no/such/path", null), 404);
     }
 
+    /** Bodies are read strictly on RESTEasy too: each violation is a 400 naming its field, and nothing is stored. */
+    @Test
+    void strictBodiesNameTheField() throws IOException, InterruptedException {
+        String name = "Strict " + UUID.randomUUID();
+        Map<String, String> bodies = Map.of(
+                "fastWindow", strategyJson(name).replace("\"fastWindow\":20", "\"fastWindow\":4294967306"),
+                "slowWindow", strategyJson(name).replace("\"slowWindow\":100", "\"slowWindow\":20.5"),
+                "positionFraction", strategyJson(name).replace("\"positionFraction\":0.5", "\"positionFraction\":1e400"),
+                "fastwindow", strategyJson(name).replace("\"fastWindow\"", "\"fastwindow\""),
+                "name", strategyJson(name).replace("{", "{\"name\":\"twice\","));
+        for (Map.Entry<String, String> body : bodies.entrySet()) {
+            JsonObject problem = assertProblem(send("POST", "api/strategies", body.getValue()), 400);
+            assertTrue(problem.getJsonArray("errors").toString().contains("\"" + body.getKey() + "\""),
+                    problem.toString());
+        }
+        byte[] json = strategyJson(name).getBytes(StandardCharsets.UTF_8);
+        byte[] invalid = java.util.Arrays.copyOf(json, json.length);
+        int at = strategyJson(name).indexOf("Strict");
+        invalid[at] = (byte) 0xC3;
+        invalid[at + 1] = (byte) 0x28;
+        HttpResponse<String> badUtf8 = http.send(request("api/strategies").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(invalid)).build(), HttpResponse.BodyHandlers.ofString());
+        assertProblem(badUtf8, 400);
+        String deep = "[".repeat(100_000) + "]".repeat(100_000);
+        assertProblem(send("POST", "api/strategies", deep), 400);
+        assertEquals(0, json(send("GET", "api/strategies?name=" + name.replace(" ", "%20"), null), 200)
+                .getInt("total"));
+    }
+
+    /**
+     * The OpenAPI document on WildFly too: the application's, valid and complete; the server's (SmallRye OpenAPI 4)
+     * the same, save for the empty {@code info.license} and {@code externalDocs} objects SmallRye adds.
+     */
+    @Test
+    void openApiDocumentIsValidAndComplete() throws IOException, InterruptedException {
+        io.tiercache.it.support.OpenApiCheck.assertComplete(get(server.base().resolve("openapi.yaml")).body());
+        HttpResponse<String> served = get(server.base().resolve("/openapi"));
+        assertEquals(200, served.statusCode(), served.body());
+        io.tiercache.it.support.OpenApiCheck.assertComplete(served.body(), "attribute info.license.name is missing",
+                "attribute externalDocs.url is missing");
+    }
+
+    /** Every response carries a Date; If-Match is evaluated on reads and If-None-Match on writes. */
+    @Test
+    void datesAndPreconditions() throws IOException, InterruptedException {
+        HttpResponse<String> created = send("POST", "api/strategies", strategyJson("Dated " + UUID.randomUUID()));
+        String path = "api/strategies/" + json(created, 201).getJsonNumber("id").longValue();
+        String etag = created.headers().firstValue("ETag").orElseThrow();
+        List<HttpResponse<String>> responses = List.of(created, send("GET", path, null),
+                send("GET", "no/such/path", null), send("GET", "api/cache/stats", null),
+                http.send(request(path).header("If-None-Match", etag).GET().build(),
+                        HttpResponse.BodyHandlers.ofString()));
+        for (HttpResponse<String> response : responses) {
+            assertEquals(1, response.headers().allValues("Date").size(), response + " " + response.headers());
+            assertTrue(io.tiercache.http.HttpDates.parse(response.headers().firstValue("Date").orElseThrow())
+                    .isPresent(), response.headers().toString());
+        }
+        assertProblem(http.send(request(path).header("If-Match", "\"nope\"").GET().build(),
+                HttpResponse.BodyHandlers.ofString()), 412);
+        assertProblem(http.send(request(path).header("If-None-Match", "*").header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(strategyJson("Overwritten " + UUID.randomUUID())))
+                .build(), HttpResponse.BodyHandlers.ofString()), 412);
+        assertEquals(etag, send("GET", path, null).headers().firstValue("ETag").orElseThrow());
+    }
+
     @Test
     void adminApiNeedsTheRole() throws IOException, InterruptedException {
         HttpResponse<String> anonymous = send("GET", "api/cache/stats", null);
