@@ -25,7 +25,7 @@ public final class ConstraintViolationMapper implements ExceptionMapper<Constrai
     @Override
     public Response toResponse(ConstraintViolationException exception) {
         if (exception.getConstraintViolations().stream().anyMatch(ConstraintViolationMapper::aboutResult)) {
-            return UnexpectedExceptionMapper.problem(exception, Problem.instance(uriInfo)).toResponse();
+            return UnexpectedExceptionMapper.response(exception, Problem.instance(uriInfo));
         }
         List<FieldError> errors = exception.getConstraintViolations().stream()
                 .map(v -> new FieldError(field(v), v.getMessage()))

@@ -21,7 +21,7 @@ public final class ProcessingExceptionMapper implements ExceptionMapper<Processi
     public Response toResponse(ProcessingException exception) {
         String instance = Problem.instance(uriInfo);
         return MalformedRequestBody.problem(exception, instance)
-                .orElseGet(() -> UnexpectedExceptionMapper.problem(exception, instance))
-                .toResponse();
+                .map(Problem::toResponse)
+                .orElseGet(() -> UnexpectedExceptionMapper.response(exception, instance));
     }
 }

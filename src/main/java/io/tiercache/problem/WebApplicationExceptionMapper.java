@@ -34,7 +34,7 @@ public final class WebApplicationExceptionMapper implements ExceptionMapper<WebA
         Response original = exception.getResponse();
         int status = original.getStatus();
         if (status >= 500) {
-            return UnexpectedExceptionMapper.problem(exception, instance).toResponse();
+            return UnexpectedExceptionMapper.response(exception, instance);
         }
         Problem problem = MalformedRequestBody.problem(exception, instance)
                 .orElseGet(() -> Problem.ofStatus(status, DETAILS.get(status), instance));
