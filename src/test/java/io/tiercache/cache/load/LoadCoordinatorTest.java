@@ -64,23 +64,10 @@ class LoadCoordinatorTest {
 
     @Test
     void anEndThatOvertakesItsBeginStillDetachesTheFlightsOfItsKeys() throws Exception {
-        CountDownLatch loading = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        AtomicBoolean staleStored = new AtomicBoolean();
-        CompletableFuture<Outcome> overtaken = CompletableFuture.supplyAsync(() -> loads.run("k", true, flight -> {
-            loading.countDown();
-            await(release);
-            flight.publish(() -> staleStored.set(true));
-            return new Outcome("old", Outcome.Source.LOADER);
-        }));
-        assertTrue(loading.await(5, TimeUnit.SECONDS));
-        loads.end("reversed", List.of("k"));
-        loads.begin("reversed", List.of("k"), 1L);
-        Outcome later = loads.run("k", true, flight -> new Outcome("new", Outcome.Source.LOADER));
-        release.countDown();
-        assertEquals("new", later.value(), "a read after the invalidation does not join the overtaken flight");
-        overtaken.get(5, TimeUnit.SECONDS);
-        assertFalse(staleStored.get(), "the overtaken flight stored nothing");
+        assertOvertakenFlightIsLeftBehind(() -> {
+            loads.end("reversed", List.of("k"));
+            loads.begin("reversed", List.of("k"), 1L);
+        });
     }
 
     @Test
@@ -113,6 +100,17 @@ class LoadCoordinatorTest {
 
     @Test
     void aReadThatStartsAfterBeginLeadsAFlightOfItsOwn() throws Exception {
+        assertOvertakenFlightIsLeftBehind(() -> {
+            loads.begin("i", List.of("k"), 1L);
+            loads.end("i", List.of("k"));
+        });
+    }
+
+    /**
+     * A load of "k" reads "old" and blocks; {@code invalidation} runs; a read that starts afterwards must lead a
+     * flight of its own ("new") and the overtaken load must store nothing.
+     */
+    private void assertOvertakenFlightIsLeftBehind(Runnable invalidation) throws Exception {
         CountDownLatch loading = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         AtomicBoolean staleStored = new AtomicBoolean();
@@ -123,11 +121,10 @@ class LoadCoordinatorTest {
             return new Outcome("old", Outcome.Source.LOADER);
         }));
         assertTrue(loading.await(5, TimeUnit.SECONDS));
-        loads.begin("i", List.of("k"), 1L);
-        loads.end("i", List.of("k"));
+        invalidation.run();
         Outcome later = loads.run("k", true, flight -> new Outcome("new", Outcome.Source.LOADER));
         release.countDown();
-        assertEquals("new", later.value(), "did not join the overtaken flight");
+        assertEquals("new", later.value(), "a read after the invalidation does not join the overtaken flight");
         assertEquals("old", overtaken.get(5, TimeUnit.SECONDS).value());
         assertFalse(staleStored.get(), "the overtaken flight stored nothing");
     }
