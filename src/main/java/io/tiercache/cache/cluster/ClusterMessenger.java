@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -124,28 +123,13 @@ public final class ClusterMessenger implements AutoCloseable {
         if (clientMode) {
             return true;
         }
-        Member self = hazelcast.getCluster().getLocalMember();
-        List<Member> others = hazelcast.getCluster().getMembers().stream().filter(m -> !m.equals(self)).toList();
+        List<Member> others = otherMembers();
         if (others.isEmpty()) {
             return true;
         }
-        Map<Member, Future<Boolean>> answers = executor.submitToMembers(
-                MemberTask.ping(origin, self.getUuid().toString()), others);
-        long deadline = System.nanoTime() + timeoutNanos;
-        for (Future<Boolean> answer : answers.values()) {
-            try {
-                if (!Boolean.TRUE.equals(answer.get(Math.max(0, deadline - System.nanoTime()),
-                        TimeUnit.NANOSECONDS))) {
-                    return false;
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            } catch (ExecutionException | TimeoutException | RuntimeException e) {
-                return false;
-            }
-        }
-        return true;
+        String self = hazelcast.getCluster().getLocalMember().getUuid().toString();
+        return allTrue(executor.submitToMembers(MemberTask.ping(origin, self), others),
+                System.nanoTime() + timeoutNanos, false);
     }
 
     /** The number of members this member sees, itself included (1 in client mode). */
@@ -175,24 +159,39 @@ public final class ClusterMessenger implements AutoCloseable {
             topic.publish(task);
             return;
         }
-        Set<Member> members = hazelcast.getCluster().getMembers();
-        if (members.size() < 2) {
-            return;
+        List<Member> others = otherMembers();
+        if (!others.isEmpty()) {
+            allTrue(executor.submitToMembers(task, others), deadline, true);
         }
-        Member self = hazelcast.getCluster().getLocalMember();
-        Map<Member, Future<Boolean>> answers = executor.submitToMembers(task,
-                members.stream().filter(m -> !m.equals(self)).toList());
-        answers.forEach((member, answer) -> await(member, answer, deadline));
     }
 
-    private static void await(Member member, Future<Boolean> answer, long deadline) {
-        try {
-            answer.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            LOG.log(Level.WARNING, "Member " + member + " did not acknowledge a cache invalidation: " + e);
+    private List<Member> otherMembers() {
+        Member self = hazelcast.getCluster().getLocalMember();
+        return hazelcast.getCluster().getMembers().stream().filter(m -> !m.equals(self)).toList();
+    }
+
+    /**
+     * Waits for every answer until {@code deadline}; returns whether each member answered true in time. A member
+     * that fails or does not answer in time is logged when {@code log}.
+     */
+    private static boolean allTrue(Map<Member, Future<Boolean>> answers, long deadline, boolean log) {
+        boolean all = true;
+        for (Map.Entry<Member, Future<Boolean>> answer : answers.entrySet()) {
+            try {
+                all &= Boolean.TRUE.equals(answer.getValue().get(Math.max(0, deadline - System.nanoTime()),
+                        TimeUnit.NANOSECONDS));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            } catch (ExecutionException | TimeoutException | RuntimeException e) {
+                all = false;
+                if (log) {
+                    LOG.log(Level.WARNING, "Member " + answer.getKey() + " did not acknowledge a cache invalidation: "
+                            + e);
+                }
+            }
         }
+        return all;
     }
 
     @Override

@@ -187,6 +187,11 @@ public final class TieredJCache<K, V> implements TieredCache<K, V> {
         return store.l1OwnedEntries();
     }
 
+    /** The store this cache is the JCache face of. */
+    public TieredStore store() {
+        return store;
+    }
+
     public StatisticsRecorder statistics() {
         return store.statistics();
     }

@@ -45,7 +45,6 @@ public final class TieredCacheManagerImpl implements TieredCacheManager {
     private final Properties properties;
     private final Engine engine;
     private final Map<String, TieredJCache<?, ?>> caches = new ConcurrentHashMap<>();
-    private final Map<String, TieredStore> stores = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     TieredCacheManagerImpl(TieredCachingProvider provider, URI uri, ClassLoader classLoader, Properties properties) {
@@ -88,7 +87,6 @@ public final class TieredCacheManagerImpl implements TieredCacheManager {
             TieredStore store = engine.openStore(cacheName, cacheSettings);
             cache = new TieredJCache<>(cacheName, this, copy, store, this::closed);
             caches.put(cacheName, cache);
-            stores.put(cacheName, store);
         }
         if (copy.isStatisticsEnabled()) {
             enableStatistics(cacheName, true);
@@ -180,10 +178,7 @@ public final class TieredCacheManagerImpl implements TieredCacheManager {
 
     private synchronized void closed(TieredJCache<?, ?> cache) {
         if (caches.remove(cache.getName(), cache)) {
-            TieredStore store = stores.remove(cache.getName());
-            if (store != null) {
-                engine.closeStore(cache.getName(), store);
-            }
+            engine.closeStore(cache.getName(), cache.store());
         }
         MBeans.unregister("CacheStatistics", uri.toString(), cache.getName());
         MBeans.unregister("CacheConfiguration", uri.toString(), cache.getName());

@@ -183,7 +183,7 @@ public final class TieredStore implements InvalidationHandler {
                     return;
                 }
                 if (l2 != null) {
-                    writeL2(text, value);
+                    writeL2(text, value, false);
                 }
                 if (l1 != null) {
                     promote(text, key, value, clock.millis() + l1TtlMillis);
@@ -301,15 +301,17 @@ public final class TieredStore implements InvalidationHandler {
     }
 
     /**
-     * Stores a loaded value in Redis. A SET skipped by the breaker never reached Redis; one that failed or timed out
-     * may still land later, after an invalidation of the key, so the generation is bumped to make it unservable.
+     * Stores {@code value} in Redis. A SET that failed or timed out may still land later, after an invalidation of the
+     * key, so the generation is bumped to make it unservable. A SET skipped by the breaker never reached Redis: it
+     * bumps the generation only when {@code replacing} (a caller's write, which must not leave the old value
+     * servable), not for a loaded value.
      */
-    private void writeL2(String text, Object value) {
+    private void writeL2(String text, Object value, boolean replacing) {
         try {
             l2.put(text, value, l2TtlMillis);
             stats.l2Put();
         } catch (L2UnavailableException e) {
-            if (e.skipped()) {
+            if (e.skipped() && !replacing) {
                 stats.l2Skipped();
             } else {
                 l2Unavailable(e);
@@ -322,29 +324,20 @@ public final class TieredStore implements InvalidationHandler {
     /** Stores {@code value} in both layers on every member. */
     public void put(String text, Object key, Object value) {
         long start = System.nanoTime();
-        write(List.of(text), () -> storeL2(text, value), () -> storeL1(text, key, value), null);
+        write(List.of(text), () -> writeL2(text, value, true), () -> storeL1(text, key, value), null);
         stats.put(System.nanoTime() - start);
     }
 
     /** Stores every entry of {@code entries} (key text to key and value) in both layers on every member. */
     public void putAll(Map<String, Map.Entry<?, ?>> entries) {
         long start = System.nanoTime();
-        write(entries.keySet(), () -> entries.forEach((text, entry) -> storeL2(text, entry.getValue())), () -> {
+        write(entries.keySet(), () -> entries.forEach((text, entry) -> writeL2(text, entry.getValue(), true)), () -> {
             List<CompletableFuture<?>> stores = new ArrayList<>();
             entries.forEach((text, entry) -> stores.add(storeL1(text, entry.getKey(), entry.getValue())));
             return CompletableFuture.allOf(stores.toArray(CompletableFuture[]::new));
         }, null);
         long each = entries.isEmpty() ? 0 : (System.nanoTime() - start) / entries.size();
         entries.forEach((text, entry) -> stats.put(each));
-    }
-
-    private void storeL2(String text, Object value) {
-        try {
-            l2.put(text, value, l2TtlMillis);
-            stats.l2Put();
-        } catch (L2UnavailableException e) {
-            l2Unavailable(e);
-        }
     }
 
     private CompletableFuture<Void> storeL1(String text, Object key, Object value) {
@@ -531,9 +524,7 @@ public final class TieredStore implements InvalidationHandler {
      */
     public void suspendL1() {
         l1Suspended = true;
-        if (l1 != null) {
-            l1.invalidateNearCache(null);
-        }
+        dropNearCache();
     }
 
     /** Whether reads bypass L1 because this member was paused ({@link #suspendL1}). */
@@ -567,9 +558,7 @@ public final class TieredStore implements InvalidationHandler {
      * the L2 generation caught up, and L1 serves again.
      */
     public void resumeL1(long pauseEndMillis) {
-        if (l1 != null) {
-            l1.invalidateNearCache(null);
-        }
+        dropNearCache();
         loads.liftSentBefore(pauseEndMillis);
         if (l2 != null) {
             l2.generation().refresh();
