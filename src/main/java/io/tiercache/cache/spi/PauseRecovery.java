@@ -25,10 +25,11 @@ import io.tiercache.cache.store.TieredStore;
  * <p>It is sure again when every other member, asked twice in a row a second apart, counts it as a member (it was
  * not dropped: the writes that waited on it were applied in order when it resumed), or when Hazelcast merged it back
  * after a split brain, or when it has been alone for longer than any split could last unmerged (the others are gone).
- * As soon as it finds itself alone after a pause it empties its L1 maps, which then hold only its own stale copies:
- * whichever side a later merge keeps (the smaller side's entries are discarded, see {@code L1Tier}; between two
- * single members either may be kept), no stale entry comes back. Then the near caches are emptied and each cache's
- * L2 generation caught up with the registry.
+ * As soon as it finds itself alone after a pause (on the membership event that leaves it alone, before any merge can
+ * follow) it empties its L1 maps, which then hold only its own stale copies: whichever side a later merge keeps (the
+ * smaller side's entries are discarded, see {@code L1Tier}; between two single members either may be kept), no stale
+ * entry comes back. A merge is trusted only once those maps are empty (they are emptied then if the event was missed).
+ * Then the near caches are emptied and each cache's L2 generation caught up with the registry.
  *
  * <p>A member that has never had a peer (a single member, or a client) could not have missed an invalidation of
  * its members' L1: it only drops its near caches. (Whether it had peers is what it saw before the pause: once it
@@ -53,6 +54,8 @@ final class PauseRecovery implements Consumer<Duration> {
     private volatile long pauseEndMillis;
     private volatile boolean everHadPeers;
     private boolean recovering;
+    /** Whether the L1 maps were emptied while this member was alone since the last pause. */
+    private volatile boolean clearedAlone;
     private volatile boolean closed;
 
     /** @param client whether the engine is a Hazelcast client (it owns no L1 data, so it only drops near caches) */
@@ -67,6 +70,13 @@ final class PauseRecovery implements Consumer<Duration> {
                 @Override
                 public void memberAdded(MembershipEvent event) {
                     everHadPeers = true;
+                }
+
+                @Override
+                public void memberRemoved(MembershipEvent event) {
+                    if (l1Suspended() && event.getMembers().size() < 2) {
+                        clearAloneOnce();
+                    }
                 }
             });
         }
@@ -87,6 +97,7 @@ final class PauseRecovery implements Consumer<Duration> {
         synchronized (this) {
             if (peers) {
                 pauseEndMillis = System.currentTimeMillis();
+                clearedAlone = false;
                 pauses.incrementAndGet();
                 stores.get().forEach(TieredStore::suspendL1);
             } else {
@@ -121,13 +132,12 @@ final class PauseRecovery implements Consumer<Duration> {
             try {
                 boolean confirmed;
                 if (merges.get() != mergesAtPause) {
-                    confirmed = true;
+                    confirmed = clearAloneOnce();
                 } else if (messenger.memberCount() < 2) {
                     if (aloneSince == 0) {
                         aloneSince = System.nanoTime();
-                        stores.get().forEach(TieredStore::clearL1);
                     }
-                    confirmed = System.nanoTime() - aloneSince > ALONE_LIMIT.toNanos();
+                    confirmed = clearAloneOnce() && System.nanoTime() - aloneSince > ALONE_LIMIT.toNanos();
                 } else {
                     aloneSince = 0;
                     confirmations = messenger.acknowledgedByAllMembers() ? confirmations + 1 : 0;
@@ -141,6 +151,29 @@ final class PauseRecovery implements Consumer<Duration> {
                 LOG.log(Level.WARNING, "Checking this member's place in the cluster failed; trying again: " + e);
             }
         }
+    }
+
+    private synchronized boolean l1Suspended() {
+        return recovering;
+    }
+
+    /**
+     * Empties every cache's L1 map unless that was done since the last pause; returns whether they are empty. Runs on
+     * a Hazelcast event thread or the recovery; two runs at once only clear twice.
+     */
+    private boolean clearAloneOnce() {
+        if (!clearedAlone) {
+            boolean all = true;
+            for (TieredStore store : stores.get()) {
+                all &= store.clearL1();
+            }
+            clearedAlone = all;
+            if (all) {
+                LOG.log(Level.INFO, "Emptied every L1 map after a pause: they may hold values older than writes the"
+                        + " other members made without this one");
+            }
+        }
+        return clearedAlone;
     }
 
     /** Resumes every cache unless another pause came since {@code pause}; returns whether it resumed them. */

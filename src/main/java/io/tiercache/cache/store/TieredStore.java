@@ -539,16 +539,21 @@ public final class TieredStore implements InvalidationHandler {
         }
     }
 
-    /** Empties this cache's L1 map (when this member is alone, only its own copy); a failure is logged. */
-    public void clearL1() {
+    /**
+     * Empties this cache's L1 map (when this member is alone, only its own copy); returns false, after logging it,
+     * when that failed.
+     */
+    public boolean clearL1() {
         if (l1 != null) {
             try {
                 l1.clear();
             } catch (RuntimeException e) {
                 stats.l1Error();
                 LOG.log(Level.WARNING, "Cache " + name + ": clearing L1 after a pause failed: " + e);
+                return false;
             }
         }
+        return true;
     }
 
     /**
