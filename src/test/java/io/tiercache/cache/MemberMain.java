@@ -14,7 +14,10 @@ import com.hazelcast.core.HazelcastInstance;
  * The main class of an engine member in a JVM of its own ({@link MemberProcess}): properties as {@code name=value}
  * arguments, then one command a line on standard input, one answer a line on standard output:
  * {@code get <cache> <key>}, {@code put <cache> <key> <value>}, {@code remove <cache> <key>},
- * {@code l1hits <cache>} (the L1 hits of its statistics), {@code stats <cache>}, {@code members}, {@code quit}. A missing value is answered {@code null}; a failure {@code error <message>}.
+ * {@code l1hits <cache>} (the L1 hits of its statistics), {@code stats <cache>}, {@code members},
+ * {@code load <cache> <prefix> <keys> <millis>} (starts a {@link WriteLoad}), {@code loaded} (waits for it and
+ * answers its {@link WriteLoad.Result#line()}), {@code quit}. A missing value is answered {@code null}; a failure
+ * {@code error <message>}.
  */
 public final class MemberMain {
 
@@ -30,6 +33,7 @@ public final class MemberMain {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         TieredCacheManager manager = EngineFixture.manager("member-" + ProcessHandle.current().pid(), properties);
         out.println("ready");
+        WriteLoad load = null;
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         for (String line = in.readLine(); line != null && !line.equals("quit"); line = in.readLine()) {
             String[] words = line.split(" ");
@@ -43,6 +47,12 @@ public final class MemberMain {
                     case "remove" -> String.valueOf(cache(manager, words[1]).remove(words[2]));
                     case "l1hits" -> Long.toString(cache(manager, words[1]).snapshot().l1().hits());
                     case "stats" -> cache(manager, words[1]).snapshot().toString();
+                    case "load" -> {
+                        load = WriteLoad.start(cache(manager, words[1]), words[2], Integer.parseInt(words[3]),
+                                Long.parseLong(words[4]));
+                        yield "started";
+                    }
+                    case "loaded" -> load.await().line();
                     case "members" -> Integer.toString(manager.unwrap(HazelcastInstance.class).getCluster()
                             .getMembers().size());
                     default -> "error unknown command " + words[0];

@@ -56,23 +56,35 @@ class MemberPauseTest {
     /** Shorter than the heartbeat timeout: the member stays in the cluster. */
     @Test
     void aShortPause() throws Exception {
-        pauseAndCheck(4_000, 1);
+        pauseAndCheck(4_000, 1, false);
     }
 
-    /** Longer than the heartbeat timeout (10 s): the member is dropped, then merged back. */
+    /**
+     * Longer than the heartbeat timeout (10 s): the member is dropped, then merged back. What it writes while it is
+     * alone, before the merge, is what every member serves once it is back.
+     */
     @Test
     void aPauseLongEnoughToBeDropped() throws Exception {
-        pauseAndCheck(14_000, KEYS);
+        pauseAndCheck(14_000, KEYS, true);
+        TieredCache<String, String> a = memberA.getCache("paused", String.class, String.class)
+                .unwrap(TieredCache.class);
+        assertEquals("from-b", memberB.call("get paused alone", 10));
+        assertEquals("from-b", a.get("alone"), "member A serves what member B wrote while it was alone");
     }
 
-    /** Pauses member B for {@code pauseMillis} while member A writes the first {@code written} keys. */
-    private void pauseAndCheck(long pauseMillis, int written) throws Exception {
+    /**
+     * Pauses member B for {@code pauseMillis} while member A writes the first {@code written} keys; if
+     * {@code writeWhileAlone}, member B writes key {@code alone} once it finds itself alone after resuming.
+     */
+    private void pauseAndCheck(long pauseMillis, int written, boolean writeWhileAlone) throws Exception {
         TieredCache<String, String> a = memberA.createCache("paused", new MutableConfiguration<String, String>()
                 .setTypes(String.class, String.class)).unwrap(TieredCache.class);
         for (int i = 0; i < KEYS; i++) {
             a.put("k" + i, "before");
             assertEquals("before", memberB.call("get paused k" + i, 10));
         }
+        a.put("alone", "before");
+        assertEquals("before", a.get("alone"));
         memberB.pause();
         long pausedAt = System.nanoTime();
         List<Long> writeMillis = new ArrayList<>();
@@ -85,6 +97,11 @@ class MemberPauseTest {
             Thread.sleep(Math.max(0, pauseMillis - (System.nanoTime() - pausedAt) / 1_000_000));
         } finally {
             memberB.resume();
+        }
+        if (writeWhileAlone) {
+            boolean alone = EngineFixture.eventually(() -> "1".equals(memberB.call("members", 10)));
+            assertEquals("ok", memberB.call("put paused alone from-b", 10));
+            System.out.println("MemberPauseTest: member B wrote key 'alone' " + (alone ? "while alone" : "in the cluster"));
         }
         long stale = 0;
         List<String> seen = new ArrayList<>();

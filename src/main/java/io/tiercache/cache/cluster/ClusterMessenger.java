@@ -13,7 +13,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import com.hazelcast.cluster.Member;
+import com.hazelcast.cluster.MembershipAdapter;
+import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.HazelcastInstanceNotActiveException;
 import com.hazelcast.core.IExecutorService;
 import com.hazelcast.topic.ITopic;
 
@@ -48,6 +51,7 @@ public final class ClusterMessenger implements AutoCloseable {
     private final IExecutorService executor;
     private final ITopic<MemberTask> topic;
     private final UUID topicListener;
+    private final UUID membershipListener;
     private final String origin = UUID.randomUUID().toString();
 
     public ClusterMessenger(HazelcastInstance hazelcast, boolean clientMode, Duration timeout) {
@@ -63,10 +67,18 @@ public final class ClusterMessenger implements AutoCloseable {
                     receive(task);
                 }
             });
+            this.membershipListener = null;
         } else {
             this.executor = hazelcast.getExecutorService("tiercache.invalidation");
             this.topic = null;
             this.topicListener = null;
+            this.membershipListener = hazelcast.getCluster().addMembershipListener(new MembershipAdapter() {
+                @Override
+                public void memberRemoved(MembershipEvent event) {
+                    String member = event.getMember().getUuid().toString();
+                    handlers.values().forEach(handler -> handler.memberLeft(member));
+                }
+            });
             MemberRegistry.register(hazelcast.getName(), this);
         }
     }
@@ -97,7 +109,8 @@ public final class ClusterMessenger implements AutoCloseable {
     public Invalidation begin(String cache, Collection<String> keys) {
         String id = UUID.randomUUID().toString();
         long deadline = System.nanoTime() + timeoutNanos;
-        send(MemberTask.begin(origin, cache, id, keys, System.currentTimeMillis()), deadline);
+        String sender = clientMode ? null : hazelcast.getCluster().getLocalMember().getUuid().toString();
+        send(MemberTask.begin(origin, cache, id, keys, System.currentTimeMillis(), sender), deadline);
         return new Invalidation(deadline, () -> send(MemberTask.end(origin, cache, id, keys), deadline));
     }
 
@@ -201,6 +214,11 @@ public final class ClusterMessenger implements AutoCloseable {
             topic.removeMessageListener(topicListener);
         } else {
             MemberRegistry.unregister(hazelcast.getName(), this);
+            try {
+                hazelcast.getCluster().removeMembershipListener(membershipListener);
+            } catch (HazelcastInstanceNotActiveException e) {
+                // the member is shut down already, and its listeners with it
+            }
         }
     }
 }

@@ -23,10 +23,14 @@ final class MemberTask implements Callable<Boolean>, Serializable, HazelcastInst
     private final ArrayList<String> keys;
     /** The new generation (GENERATION) or the time the invalidation was sent, in epoch ms (BEGIN). */
     private final long generation;
+    /** The UUID of the member that sent a BEGIN (null from a client). */
+    private final String sender;
     private transient HazelcastInstance instance;
 
-    private MemberTask(String origin, Kind kind, String cache, String id, Collection<String> keys, long generation) {
+    private MemberTask(String origin, Kind kind, String cache, String id, Collection<String> keys, long generation,
+                       String sender) {
         this.origin = origin;
+        this.sender = sender;
         this.kind = kind;
         this.cache = cache;
         this.id = id;
@@ -34,22 +38,26 @@ final class MemberTask implements Callable<Boolean>, Serializable, HazelcastInst
         this.generation = generation;
     }
 
-    /** The BEGIN of invalidation {@code id}; {@code sentAtMillis} (the sender's wall clock) travels as its value. */
-    static MemberTask begin(String origin, String cache, String id, Collection<String> keys, long sentAtMillis) {
-        return new MemberTask(origin, Kind.BEGIN, cache, id, keys, sentAtMillis);
+    /**
+     * The BEGIN of invalidation {@code id}, sent by member {@code sender} (null: a client); {@code sentAtMillis} (the
+     * sender's wall clock) travels as its value.
+     */
+    static MemberTask begin(String origin, String cache, String id, Collection<String> keys, long sentAtMillis,
+                            String sender) {
+        return new MemberTask(origin, Kind.BEGIN, cache, id, keys, sentAtMillis, sender);
     }
 
     static MemberTask end(String origin, String cache, String id, Collection<String> keys) {
-        return new MemberTask(origin, Kind.END, cache, id, keys, 0);
+        return new MemberTask(origin, Kind.END, cache, id, keys, 0, null);
     }
 
     static MemberTask generation(String origin, String cache, long generation) {
-        return new MemberTask(origin, Kind.GENERATION, cache, null, null, generation);
+        return new MemberTask(origin, Kind.GENERATION, cache, null, null, generation, null);
     }
 
     /** Asks a member whether member {@code memberUuid} (the sender) belongs to its view of the cluster. */
     static MemberTask ping(String origin, String memberUuid) {
-        return new MemberTask(origin, Kind.PING, null, memberUuid, null, 0);
+        return new MemberTask(origin, Kind.PING, null, memberUuid, null, 0, null);
     }
 
     @Override
@@ -77,7 +85,7 @@ final class MemberTask implements Callable<Boolean>, Serializable, HazelcastInst
 
     void deliver(InvalidationHandler handler) {
         switch (kind) {
-            case BEGIN -> handler.beginInvalidation(id, keys, generation);
+            case BEGIN -> handler.beginInvalidation(id, keys, generation, sender);
             case END -> handler.endInvalidation(id, keys);
             case GENERATION -> handler.generationAdvanced(generation);
             case PING -> { }

@@ -5,7 +5,9 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Predicate;
@@ -151,6 +153,21 @@ public final class L1Tier {
         }
         map.setTtl(text, hazelcastTtl(ttlMillis), TimeUnit.SECONDS);
         return true;
+    }
+
+    /**
+     * Removes {@code texts} (null: every entry) from the map and this member's near cache, without blocking the
+     * caller: single keys asynchronously, a whole clear on {@code executor}.
+     */
+    public CompletableFuture<Void> removeAllAsync(Set<String> texts, Executor executor) {
+        if (texts == null) {
+            return CompletableFuture.runAsync(() -> {
+                map.clear();
+                invalidateNearCache(null);
+            }, executor);
+        }
+        return CompletableFuture.allOf(texts.stream().map(text -> map.removeAsync(text).toCompletableFuture())
+                .toArray(CompletableFuture[]::new)).thenRun(() -> invalidateNearCache(texts));
     }
 
     /** Removes the entry; returns it, or null when there was none. */

@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
@@ -22,6 +24,12 @@ import java.util.function.LongSupplier;
  * not store what they found) <em>and detaches them</em>, so that a read that starts afterwards leads a new flight
  * instead of joining one that may have read the value before the invalidation. From {@code begin} to {@code end}
  * the keys are fenced: flights that start meanwhile do not store either.
+ *
+ * <p><b>Abandoned invalidations</b>: when an invalidation's END will not come (its lease ran out, its sender left the
+ * cluster, or this member missed it while paused), its writer may have stopped between its Redis write and its L1
+ * writes, leaving L1 copies older than Redis. Before such a fence is lifted, its keys are removed from L1 by the
+ * {@code dropFromL1} function given to the constructor; until that completes they stay fenced (a failure is retried
+ * a lease later).
  *
  * <p>Messages may arrive late, out of order or never: an {@code end} that arrives before its {@code begin} detaches
  * the flights of its keys and leaves a tombstone so that the late {@code begin} fences nothing (it still detaches), and every fence and tombstone lapses after the lease given
@@ -41,14 +49,19 @@ public final class LoadCoordinator {
     private final Map<Object, Long> ended = new ConcurrentHashMap<>();
     private final long leaseNanos;
     private final LongSupplier nanoTime;
+    private final Function<Set<String>, CompletionStage<?>> dropFromL1;
 
     /**
-     * @param lease    how long a fence or a tombstone lasts at most
-     * @param nanoTime the monotonic clock, {@code System::nanoTime} outside tests
+     * @param lease      how long a fence or a tombstone lasts at most
+     * @param nanoTime   the monotonic clock, {@code System::nanoTime} outside tests
+     * @param dropFromL1 removes the given keys (null: every key) from L1 on every member, for an abandoned
+     *                   invalidation; called on whichever thread finds the fence abandoned, so it must not block
      */
-    public LoadCoordinator(Duration lease, LongSupplier nanoTime) {
+    public LoadCoordinator(Duration lease, LongSupplier nanoTime,
+                           Function<Set<String>, CompletionStage<?>> dropFromL1) {
         this.leaseNanos = lease.toNanos();
         this.nanoTime = nanoTime;
+        this.dropFromL1 = dropFromL1;
     }
 
     /**
@@ -87,8 +100,9 @@ public final class LoadCoordinator {
     }
 
     /**
-     * Whether an invalidation of {@code text} is in progress (its BEGIN seen, its END not yet): reads then bypass L1
-     * and loads do not store. A field read when no invalidation is in progress.
+     * Whether an invalidation of {@code text} is in progress (its BEGIN seen, its END not yet, or abandoned and its
+     * keys not yet removed from L1): reads then bypass L1 and loads do not store. A field read when no invalidation is
+     * in progress.
      */
     public boolean fenced(String text) {
         if (fenceCount.get() == 0) {
@@ -98,8 +112,9 @@ public final class LoadCoordinator {
         for (Map.Entry<Object, Fence> entry : fences.entrySet()) {
             Fence fence = entry.getValue();
             if (now - fence.expiresAt() >= 0) {
-                drop(entry.getKey(), fence);
-            } else if (fence.covers(text)) {
+                abandon(entry.getKey(), fence);
+            }
+            if (fence.covers(text) && fences.get(entry.getKey()) == fence) {
                 return true;
             }
         }
@@ -107,17 +122,18 @@ public final class LoadCoordinator {
     }
 
     /**
-     * Invalidation {@code id} of {@code texts} (null: every key), sent at {@code sentAtMillis} by its writer's clock,
-     * begins: flights in progress become stale and are detached, and the keys are fenced until {@link #end} with the
-     * same id (or the lease runs out). Ignored when that {@code end} has already been seen.
+     * Invalidation {@code id} of {@code texts} (null: every key), sent at {@code sentAtMillis} by its writer's clock
+     * from member {@code sender} (null: unknown, e.g. a client), begins: flights in progress become stale and are
+     * detached, and the keys are fenced until {@link #end} with the same id (or until it is abandoned). Ignored when
+     * that {@code end} has already been seen.
      */
-    public void begin(Object id, Collection<String> texts, long sentAtMillis) {
+    public void begin(Object id, Collection<String> texts, long sentAtMillis, String sender) {
         long now = nanoTime.getAsLong();
         purge(now);
         if (ended.remove(id) == null) {
             fenceCount.incrementAndGet();
-            if (fences.put(id, new Fence(texts == null ? null : Set.copyOf(texts), now + leaseNanos, sentAtMillis))
-                    != null) {
+            if (fences.put(id, new Fence(texts == null ? null : Set.copyOf(texts), now + leaseNanos, sentAtMillis,
+                    sender)) != null) {
                 fenceCount.decrementAndGet();
             }
         }
@@ -166,22 +182,57 @@ public final class LoadCoordinator {
         if (!fences.isEmpty()) {
             fences.forEach((id, fence) -> {
                 if (now - fence.expiresAt() >= 0) {
-                    drop(id, fence);
+                    abandon(id, fence);
                 }
             });
         }
     }
 
     /**
-     * Lifts the fences of the invalidations sent before {@code epochMillis} (the sender's wall clock), whose END this
-     * member may have missed while it was paused or out of the cluster; see {@code PauseRecovery}.
+     * Abandons the invalidations sent before {@code epochMillis} (the sender's wall clock), whose END this member may
+     * have missed while it was paused or out of the cluster; see {@code PauseRecovery}.
      */
     public void liftSentBefore(long epochMillis) {
         fences.forEach((id, fence) -> {
-            if (fence.sentAtMillis() < epochMillis) {
-                drop(id, fence);
+            if (fence.sentAtMillis < epochMillis) {
+                abandon(id, fence);
             }
         });
+    }
+
+    /** Abandons the invalidations that member {@code sender} began: it has left the cluster, their END will not come. */
+    public void senderLeft(String sender) {
+        fences.forEach((id, fence) -> {
+            if (sender.equals(fence.sender)) {
+                abandon(id, fence);
+            }
+        });
+    }
+
+    /** Removes the keys of {@code fence} from L1, then lifts it (once, however many threads find it abandoned). */
+    private void abandon(Object id, Fence fence) {
+        if (!fence.abandoning.compareAndSet(false, true)) {
+            return;
+        }
+        CompletionStage<?> dropped;
+        try {
+            dropped = dropFromL1.apply(fence.texts);
+        } catch (RuntimeException e) {
+            retryLater(fence);
+            return;
+        }
+        dropped.whenComplete((done, failure) -> {
+            if (failure == null) {
+                drop(id, fence);
+            } else {
+                retryLater(fence);
+            }
+        });
+    }
+
+    private void retryLater(Fence fence) {
+        fence.expiresAt = nanoTime.getAsLong() + leaseNanos;
+        fence.abandoning.set(false);
     }
 
     private void drop(Object id, Fence fence) {
@@ -190,7 +241,24 @@ public final class LoadCoordinator {
         }
     }
 
-    private record Fence(Set<String> texts, long expiresAt, long sentAtMillis) {
+    private static final class Fence {
+
+        private final Set<String> texts;
+        private final long sentAtMillis;
+        private final String sender;
+        private final AtomicBoolean abandoning = new AtomicBoolean();
+        private volatile long expiresAt;
+
+        Fence(Set<String> texts, long expiresAt, long sentAtMillis, String sender) {
+            this.texts = texts;
+            this.expiresAt = expiresAt;
+            this.sentAtMillis = sentAtMillis;
+            this.sender = sender;
+        }
+
+        long expiresAt() {
+            return expiresAt;
+        }
 
         boolean covers(String text) {
             return texts == null || texts.contains(text);

@@ -3,6 +3,7 @@ package io.tiercache.cache.spi;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -128,8 +129,10 @@ final class Engine implements AutoCloseable {
                 : null;
         Duration lease = FENCE_MARGIN.plus(settings.scanTimeout())
                 .plus(settings.invalidationTimeout().multipliedBy(2));
-        TieredStore store = new TieredStore(cacheName, cacheSettings, l1, l2, messenger,
-                new LoadCoordinator(lease, System::nanoTime), stats, clock, background);
+        LoadCoordinator loads = new LoadCoordinator(lease, System::nanoTime, texts -> l1 == null
+                ? CompletableFuture.completedFuture(null) : l1.removeAllAsync(texts, background));
+        TieredStore store = new TieredStore(cacheName, cacheSettings, l1, l2, messenger, loads, stats, clock,
+                background);
         messenger.register(cacheName, store);
         stores.add(store);
         return store;

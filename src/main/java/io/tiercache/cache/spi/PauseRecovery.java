@@ -28,8 +28,10 @@ import io.tiercache.cache.store.TieredStore;
  * As soon as it finds itself alone after a pause (on the membership event that leaves it alone, before any merge can
  * follow) it empties its L1 maps, which then hold only its own stale copies: whichever side a later merge keeps (the
  * smaller side's entries are discarded, see {@code L1Tier}; between two single members either may be kept), no stale
- * entry comes back. A merge is trusted only once those maps are empty (they are emptied then if the event was missed).
- * Then the near caches are emptied and each cache's L2 generation caught up with the registry.
+ * entry comes back. Once it has others again (merged either way), it empties L1 on every member before it trusts its
+ * own: what it wrote while alone reached Redis and only its own copy of L1. Then the near caches are emptied and
+ * each cache's L2 generation caught up with the registry. (Between such a write and the merge, the other members
+ * may still serve the value it replaced: a member cut off from its cluster cannot reach them.)
  *
  * <p>A member that has never had a peer (a single member, or a client) could not have missed an invalidation of
  * its members' L1: it only drops its near caches. (Whether it had peers is what it saw before the pause: once it
@@ -54,6 +56,8 @@ final class PauseRecovery implements Consumer<Duration> {
     private volatile long pauseEndMillis;
     private volatile boolean everHadPeers;
     private boolean recovering;
+    /** Whether this member has been alone since the last pause (its writes reached no other member's L1). */
+    private volatile boolean aloneSincePause;
     /** Whether the L1 maps were emptied while this member was alone since the last pause. */
     private volatile boolean clearedAlone;
     private volatile boolean closed;
@@ -75,6 +79,7 @@ final class PauseRecovery implements Consumer<Duration> {
                 @Override
                 public void memberRemoved(MembershipEvent event) {
                     if (l1Suspended() && event.getMembers().size() < 2) {
+                        aloneSincePause = true;
                         clearAloneOnce();
                     }
                 }
@@ -98,6 +103,7 @@ final class PauseRecovery implements Consumer<Duration> {
             if (peers) {
                 pauseEndMillis = System.currentTimeMillis();
                 clearedAlone = false;
+                aloneSincePause = false;
                 pauses.incrementAndGet();
                 stores.get().forEach(TieredStore::suspendL1);
             } else {
@@ -132,8 +138,10 @@ final class PauseRecovery implements Consumer<Duration> {
             try {
                 boolean confirmed;
                 if (merges.get() != mergesAtPause) {
-                    confirmed = clearAloneOnce();
+                    aloneSincePause = true;
+                    confirmed = true;
                 } else if (messenger.memberCount() < 2) {
+                    aloneSincePause = true;
                     if (aloneSince == 0) {
                         aloneSince = System.nanoTime();
                     }
@@ -143,7 +151,7 @@ final class PauseRecovery implements Consumer<Duration> {
                     confirmations = messenger.acknowledgedByAllMembers() ? confirmations + 1 : 0;
                     confirmed = confirmations >= 2;
                 }
-                if (confirmed && resumeUnlessPausedSince(pause)) {
+                if (confirmed && clearedEverywhereIfRejoined() && resumeUnlessPausedSince(pause)) {
                     return;
                 }
             } catch (RuntimeException e) {
@@ -174,6 +182,26 @@ final class PauseRecovery implements Consumer<Duration> {
             }
         }
         return clearedAlone;
+    }
+
+    /**
+     * After this member was alone since the pause and has others again: empties L1 on every member, so that nothing
+     * it wrote while alone is shadowed by their older copies. Returns whether L1 may be trusted (true when there was
+     * nothing to do).
+     */
+    private boolean clearedEverywhereIfRejoined() {
+        if (!aloneSincePause || messenger.memberCount() < 2) {
+            return true;
+        }
+        boolean all = true;
+        for (TieredStore store : stores.get()) {
+            all &= store.clearL1Everywhere();
+        }
+        if (all) {
+            LOG.log(Level.INFO, "Emptied L1 on every member: this member was alone after a pause, and what it wrote "
+                    + "then reached only its own L1");
+        }
+        return all;
     }
 
     /** Resumes every cache unless another pause came since {@code pause}; returns whether it resumed them. */

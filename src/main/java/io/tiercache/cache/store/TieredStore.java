@@ -497,8 +497,13 @@ public final class TieredStore implements InvalidationHandler {
     // ---- cluster messages ----
 
     @Override
-    public void beginInvalidation(String id, Collection<String> keys, long sentAtMillis) {
-        loads.begin(id, keys, sentAtMillis);
+    public void beginInvalidation(String id, Collection<String> keys, long sentAtMillis, String sender) {
+        loads.begin(id, keys, sentAtMillis, sender);
+    }
+
+    @Override
+    public void memberLeft(String member) {
+        loads.senderLeft(member);
     }
 
     @Override
@@ -550,6 +555,24 @@ public final class TieredStore implements InvalidationHandler {
             } catch (RuntimeException e) {
                 stats.l1Error();
                 LOG.log(Level.WARNING, "Cache " + name + ": clearing L1 after a pause failed: " + e);
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Empties this cache's L1 on every member (the map, and each member's near cache before the invalidation ends):
+     * after this member was cut off from the others, its writes of that time reached L2 and its own L1 only. Returns
+     * false, after logging it, when that failed.
+     */
+    public boolean clearL1Everywhere() {
+        if (l1 != null) {
+            try {
+                messenger.invalidate(name, null, l1::clear);
+            } catch (RuntimeException e) {
+                stats.l1Error();
+                LOG.log(Level.WARNING, "Cache " + name + ": clearing L1 on every member after a split failed: " + e);
                 return false;
             }
         }

@@ -2,6 +2,7 @@ package io.tiercache.cache.load;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,7 +23,8 @@ public class LoadCoordinatorLincheckTest {
 
     private static final String KEY = "k";
 
-    private final LoadCoordinator loads = new LoadCoordinator(Duration.ofDays(1), () -> 0L);
+    private final LoadCoordinator loads = new LoadCoordinator(Duration.ofDays(1), () -> 0L,
+            texts -> CompletableFuture.completedFuture(null));
     private final Map<String, Integer> layer = new ConcurrentHashMap<>();
     private final AtomicInteger source = new AtomicInteger();
     private final AtomicInteger invalidations = new AtomicInteger();
@@ -49,7 +51,7 @@ public class LoadCoordinatorLincheckTest {
     public void write() {
         source.incrementAndGet();
         String id = "i" + invalidations.incrementAndGet();
-        loads.begin(id, List.of(KEY), 1L);
+        loads.begin(id, List.of(KEY), 1L, "sender");
         layer.remove(KEY);
         loads.end(id, List.of(KEY));
     }

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -23,7 +26,14 @@ class LoadCoordinatorTest {
     private static final Duration LEASE = Duration.ofSeconds(40);
 
     private final AtomicLong nanos = new AtomicLong();
-    private final LoadCoordinator loads = new LoadCoordinator(LEASE, nanos::get);
+    /** The key sets removed from L1 for abandoned invalidations (null: every key), in order. */
+    private final List<Set<String>> droppedFromL1 = new ArrayList<>();
+    /** What the next removal from L1 answers: done unless a test holds it back or fails it. */
+    private CompletableFuture<Void> nextDrop = CompletableFuture.completedFuture(null);
+    private final LoadCoordinator loads = new LoadCoordinator(LEASE, nanos::get, texts -> {
+        droppedFromL1.add(texts);
+        return nextDrop;
+    });
 
     /** Whether a load of {@code key} that starts now stores its value. */
     private boolean loadStores(String key) {
@@ -37,7 +47,7 @@ class LoadCoordinatorTest {
 
     @Test
     void aKeyIsFencedFromBeginToEnd() {
-        loads.begin("i1", List.of("k"), 1L);
+        loads.begin("i1", List.of("k"), 1L, "m1");
         assertFalse(loadStores("k"), "fenced while the invalidation runs");
         assertTrue(loadStores("other"), "other keys are not fenced");
         loads.end("i1", List.of("k"));
@@ -46,7 +56,7 @@ class LoadCoordinatorTest {
 
     @Test
     void anInvalidationOfAllKeysFencesEveryKey() {
-        loads.begin("all", null, 1L);
+        loads.begin("all", null, 1L, "m1");
         assertFalse(loadStores("a"));
         assertFalse(loadStores("b"));
         loads.end("all", null);
@@ -56,7 +66,7 @@ class LoadCoordinatorTest {
     @Test
     void anEndThatOvertakesItsBeginLeavesNoFenceBehind() {
         loads.end("late", List.of("k"));
-        loads.begin("late", List.of("k"), 1L);
+        loads.begin("late", List.of("k"), 1L, "m1");
         assertTrue(loadStores("k"), "the late BEGIN of an invalidation that already ended fences nothing");
         loads.end("late", List.of("k"));
         assertTrue(loadStores("k"));
@@ -66,32 +76,61 @@ class LoadCoordinatorTest {
     void anEndThatOvertakesItsBeginStillDetachesTheFlightsOfItsKeys() throws Exception {
         assertOvertakenFlightIsLeftBehind(() -> {
             loads.end("reversed", List.of("k"));
-            loads.begin("reversed", List.of("k"), 1L);
+            loads.begin("reversed", List.of("k"), 1L, "m1");
         });
     }
 
     @Test
-    void aFenceWhoseEndNeverArrivesLapsesAfterTheLease() {
-        loads.begin("orphan", null, 1L);
+    void aFenceWhoseEndNeverArrivesLapsesAfterTheLeaseOnceItsKeysAreOutOfL1() {
+        loads.begin("orphan", null, 1L, "m1");
         nanos.addAndGet(LEASE.toNanos() - 1);
         assertFalse(loadStores("k"), "still fenced within the lease");
+        assertEquals(List.of(), droppedFromL1);
         nanos.addAndGet(1);
         assertTrue(loadStores("k"), "the lease ran out");
+        assertEquals(Collections.singletonList(null), droppedFromL1, "every key left L1 first: the writer may have "
+                + "stopped between Redis and L1");
     }
 
     @Test
     void aMemberBackFromAPauseLiftsTheFencesSentBeforeItResumed() {
-        loads.begin("sent-while-paused", List.of("k"), 1_000L);
-        loads.begin("sent-after", List.of("j"), 2_000L);
+        loads.begin("sent-while-paused", List.of("k"), 1_000L, "m1");
+        loads.begin("sent-after", List.of("j"), 2_000L, "m1");
         loads.liftSentBefore(1_500L);
         assertTrue(loadStores("k"), "the END it missed no longer matters");
         assertFalse(loadStores("j"), "an invalidation sent since still fences its keys");
+        assertEquals(List.of(Set.of("k")), droppedFromL1);
+    }
+
+    @Test
+    void theInvalidationsOfAMemberThatLeftAreAbandonedAtOnce() {
+        loads.begin("of-m1", List.of("k"), 1L, "m1");
+        loads.begin("of-m2", List.of("j"), 1L, "m2");
+        nextDrop = new CompletableFuture<>();
+        loads.senderLeft("m1");
+        assertFalse(loadStores("k"), "fenced until its keys are out of L1");
+        nextDrop.complete(null);
+        assertTrue(loadStores("k"), "lifted once they are");
+        assertFalse(loadStores("j"), "another member's invalidation still fences its keys");
+        assertEquals(List.of(Set.of("k")), droppedFromL1);
+    }
+
+    @Test
+    void aFailedRemovalFromL1KeepsTheFenceAndIsRetriedALeaseLater() {
+        loads.begin("orphan", List.of("k"), 1L, "m1");
+        nextDrop = CompletableFuture.failedFuture(new IllegalStateException("L1 unreachable"));
+        loads.senderLeft("m1");
+        assertFalse(loadStores("k"), "still fenced: its keys may still be in L1");
+        nextDrop = CompletableFuture.completedFuture(null);
+        nanos.addAndGet(LEASE.toNanos());
+        assertTrue(loadStores("k"), "removed on the retry, then lifted");
+        assertEquals(List.of(Set.of("k"), Set.of("k")), droppedFromL1);
     }
 
     @Test
     void overlappingInvalidationsOfOneKeyFenceUntilTheLastEnds() {
-        loads.begin("i1", List.of("k"), 1L);
-        loads.begin("i2", List.of("k"), 1L);
+        loads.begin("i1", List.of("k"), 1L, "m1");
+        loads.begin("i2", List.of("k"), 1L, "m1");
         loads.end("i1", List.of("k"));
         assertFalse(loadStores("k"));
         loads.end("i2", List.of("k"));
@@ -101,7 +140,7 @@ class LoadCoordinatorTest {
     @Test
     void aReadThatStartsAfterBeginLeadsAFlightOfItsOwn() throws Exception {
         assertOvertakenFlightIsLeftBehind(() -> {
-            loads.begin("i", List.of("k"), 1L);
+            loads.begin("i", List.of("k"), 1L, "m1");
             loads.end("i", List.of("k"));
         });
     }
