@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +26,11 @@ import java.util.concurrent.atomic.AtomicReference;
 import javax.cache.configuration.MutableConfiguration;
 
 import com.hazelcast.core.HazelcastInstance;
+import io.tiercache.cache.config.EngineSettings;
+import io.tiercache.cache.config.SettingsSource;
 import io.tiercache.cache.l2.Generation;
+import io.tiercache.cache.l2.RedisGuard;
+import io.tiercache.cache.l2.RedissonFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -32,7 +38,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.redisson.api.RedissonClient;
 
 /**
  * What the engine must do on a replicated Redis deployment ({@link RedisTopology}), checked through its public API by
@@ -71,6 +79,7 @@ abstract class RedisTopologyContract {
     abstract String failoverSettings();
 
     @BeforeAll
+    @Timeout(value = 90, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void startTopologyAndMembers() throws InterruptedException {
         assertTrue(Files.isRegularFile(sampleFile()), sampleFile() + " is shipped");
         topology = start();
@@ -151,6 +160,26 @@ abstract class RedisTopologyContract {
     }
 
     @Test
+    @Order(0)
+    void theRedisClientStartsEveryTime() {
+        Properties p = new Properties();
+        p.setProperty("tiercache.redis.config-file", sampleFile().toString());
+        p.setProperty("tiercache.redis.netty-threads", "2");
+        EngineSettings settings = EngineSettings.of(SettingsSource.of(p, getClass().getClassLoader()));
+        for (int i = 0; i < 20; i++) {
+            assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+                RedissonClient client = RedissonFactory.create(settings);
+                try {
+                    RedissonFactory.connect(client, new RedisGuard("start", settings), settings.redisConnectTimeout());
+                    assertEquals(-2, client.getBucket("tiercache-meta:absent").remainTimeToLive(), "answers: no such key");
+                } finally {
+                    client.shutdown();
+                }
+            }, "start " + i + " of the Redis client");
+        }
+    }
+
+    @Test
     @Order(1)
     void cachesThroughBothLayers() {
         TieredCache<String, String> onA = cache(a, "layers");
@@ -175,6 +204,7 @@ abstract class RedisTopologyContract {
         TieredCache<String, String> onA = cache(a, "spread");
         TieredCache<String, String> onB = cache(b, "spread");
         List<Integer> masters = topology.masters();
+        assertEquals(topology.sentinelPorts().isEmpty() ? 3 : 1, masters.size(), "masters " + masters);
         for (String operation : List.of("invalidatePattern", "removeAll", "clear")) {
             for (int i = 0; i < 30; i++) {
                 onA.put("list:" + i, "l" + i);
