@@ -53,7 +53,7 @@ final class RedisTopology implements AutoCloseable {
     private final Map<Integer, Process> processes = new LinkedHashMap<>();
     private final List<Integer> dataPorts = new ArrayList<>();
     private final List<Integer> sentinelPorts = new ArrayList<>();
-    private final Thread shutdownHook = new Thread(this::destroyAll, "redis-topology-cleanup");
+    private final Thread shutdownHook = new Thread(this::cleanUp, "redis-topology-cleanup");
 
     private RedisTopology() {
         this.binary = binary();
@@ -250,20 +250,16 @@ final class RedisTopology implements AutoCloseable {
 
     @Override
     public void close() {
-        destroyAll();
+        cleanUp();
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException e) {
             // the JVM is already shutting down: the hook runs anyway
         }
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
-    private void destroyAll() {
+    /** Kills every process and deletes the directory (also the shutdown hook's job). */
+    private void cleanUp() {
         processes.values().forEach(process -> {
             process.destroyForcibly();
             try {
@@ -272,6 +268,11 @@ final class RedisTopology implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         });
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private int startData(List<String> options) {
