@@ -27,7 +27,8 @@ import io.tiercache.cache.Durations;
  * <ul>
  *   <li>{@code tiercache.redis.address} = {@code redis://127.0.0.1:6379} (single server)</li>
  *   <li>{@code tiercache.redis.config-file}: a Redisson YAML file (sentinel, cluster, TLS, passwords...); when set
- *       it replaces the address, and the engine still applies its timeout bound and retry policy</li>
+ *       it replaces the address, and the engine still applies its timeout bound, no retries and reads from the
+ *       masters only ({@code io.tiercache.cache.l2.RedissonFactory})</li>
  *   <li>{@code tiercache.redis.timeout} = {@code 50ms}: the longest any cache operation waits on Redis</li>
  *   <li>{@code tiercache.redis.connect-timeout} = {@code 1s}: connection attempts (background reconnects)</li>
  *   <li>{@code tiercache.redis.pool-size} = {@code 16}; {@code tiercache.redis.netty-threads} = {@code 4}</li>
