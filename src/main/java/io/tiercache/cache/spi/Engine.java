@@ -26,6 +26,7 @@ import io.tiercache.cache.l2.RedisGuard;
 import io.tiercache.cache.l2.RedissonFactory;
 import io.tiercache.cache.load.LoadCoordinator;
 import io.tiercache.cache.stats.StatisticsRecorder;
+import io.tiercache.cache.store.KeyLocks;
 import io.tiercache.cache.store.TieredStore;
 import org.redisson.api.RedissonClient;
 
@@ -129,7 +130,8 @@ final class Engine implements AutoCloseable {
         Duration lease = FENCE_MARGIN.plus(settings.scanTimeout())
                 .plus(settings.invalidationTimeout().multipliedBy(2));
         TieredStore store = new TieredStore(cacheName, cacheSettings, l1, l2, messenger,
-                new LoadCoordinator(lease, System::nanoTime), stats, clock, background);
+                new LoadCoordinator(lease, System::nanoTime), new KeyLocks(hazelcast.getMap(KeyLocks.mapName(cacheName))),
+                stats, clock, background);
         messenger.register(cacheName, store);
         stores.add(store);
         return store;
