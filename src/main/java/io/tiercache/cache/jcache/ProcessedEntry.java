@@ -34,6 +34,7 @@ final class ProcessedEntry<K, V> implements MutableEntry<K, V> {
     private final Supplier<Object> current;
     private final Function<K, V> loader;
     private boolean read;
+    private boolean accessed;
     private V original;
     private V value;
     private Change change = Change.NONE;
@@ -65,6 +66,7 @@ final class ProcessedEntry<K, V> implements MutableEntry<K, V> {
     @Override
     public V getValue() {
         read();
+        accessed = true;
         if (value == null && change == Change.NONE && loader != null) {
             value = loader.apply(key);
             if (value != null) {
@@ -80,11 +82,16 @@ final class ProcessedEntry<K, V> implements MutableEntry<K, V> {
         return value != null;
     }
 
+    /**
+     * Removes the entry: through the writer even when it did not exist (&sect;8.2.2 lets the writer see every remove),
+     * but a value the processor set on an absent entry is simply dropped.
+     */
     @Override
     public void remove() {
         read();
+        boolean created = original == null && (change == Change.PUT || change == Change.LOADED);
         value = null;
-        change = original == null ? Change.NONE : Change.REMOVE;
+        change = created ? Change.NONE : Change.REMOVE;
     }
 
     @Override
@@ -104,6 +111,11 @@ final class ProcessedEntry<K, V> implements MutableEntry<K, V> {
     boolean existed() {
         read();
         return original != null;
+    }
+
+    /** Whether the processor read the value ({@link #getValue}): an access, for the expiry policy. */
+    boolean accessed() {
+        return accessed;
     }
 
     /** The value to store ({@link Change#PUT}, {@link Change#LOADED}). */

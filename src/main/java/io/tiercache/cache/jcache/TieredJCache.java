@@ -29,6 +29,7 @@ import javax.cache.configuration.CacheEntryListenerConfiguration;
 import javax.cache.configuration.CompleteConfiguration;
 import javax.cache.configuration.Configuration;
 import javax.cache.configuration.MutableConfiguration;
+import javax.cache.event.EventType;
 import javax.cache.expiry.Duration;
 import javax.cache.expiry.EternalExpiryPolicy;
 import javax.cache.expiry.ExpiryPolicy;
@@ -43,6 +44,7 @@ import javax.cache.processor.EntryProcessorResult;
 
 import io.tiercache.cache.TieredCache;
 import io.tiercache.cache.TieredCacheStatistics;
+import io.tiercache.cache.event.EventDispatcher;
 import io.tiercache.cache.key.KeyCodec;
 import io.tiercache.cache.stats.StatisticsRecorder;
 import io.tiercache.cache.store.Mutation;
@@ -87,6 +89,7 @@ public final class TieredJCache<K, V> implements TieredCache<K, V> {
     private final CacheWriter<K, V> writer;
     private final ExpiryPolicy expiry;
     private final boolean expiryKnowsUpdates;
+    private final EventDispatcher<K, V> events;
     private final Consumer<TieredJCache<K, V>> onClose;
     private volatile boolean closed;
 
@@ -106,6 +109,52 @@ public final class TieredJCache<K, V> implements TieredCache<K, V> {
                 ? (CacheWriter<K, V>) configuration.getCacheWriterFactory().create() : null;
         this.expiry = configuration.getExpiryPolicyFactory().create();
         this.expiryKnowsUpdates = !(expiry instanceof EternalExpiryPolicy);
+        this.events = new EventDispatcher<>(this);
+        configuration.getCacheEntryListenerConfigurations().forEach(events::register);
+    }
+
+    /**
+     * Runs an atomic operation of the store on the entry of {@code text} and reports the change it made to the
+     * entry listeners while the key is still locked (&sect;8.4: events of one key in the order of its changes).
+     */
+    @SuppressWarnings("unchecked")
+    private Mutation update(String text, K key, boolean countGet, Function<Supplier<Object>, Mutation> decide) {
+        if (!events.active()) {
+            return store.update(text, key, countGet, decide, applied -> { });
+        }
+        Object[] old = new Object[1];
+        boolean[] read = new boolean[1];
+        return store.update(text, key, countGet, current -> {
+            Supplier<Object> once = () -> {
+                if (!read[0]) {
+                    read[0] = true;
+                    old[0] = current.get();
+                }
+                return old[0];
+            };
+            Mutation mutation = decide.apply(once);
+            if (mutation.kind() != Mutation.Kind.NONE) {
+                once.get();
+            }
+            return mutation;
+        }, applied -> {
+            V previous = (V) old[0];
+            switch (applied.kind()) {
+                case PUT -> {
+                    if (applied.counted()) {
+                        events.changed(previous == null ? EventType.CREATED : EventType.UPDATED, key,
+                                (V) applied.value(), previous);
+                    }
+                }
+                case REMOVE -> {
+                    if (previous != null) {
+                        events.changed(applied.counted() ? EventType.REMOVED : EventType.EXPIRED, key, previous,
+                                previous);
+                    }
+                }
+                case NONE -> { }
+            }
+        });
     }
 
     private V load(K key) {
@@ -172,7 +221,7 @@ public final class TieredJCache<K, V> implements TieredCache<K, V> {
         Duration access = expiry.getExpiryForAccess();
         if (access != null) {
             long ttl = millis(access);
-            store.update(text, key, false, current -> current.get() == null ? Mutation.none()
+            update(text, key, false, current -> current.get() == null ? Mutation.none()
                     : ttl == 0 ? Mutation.expire() : Mutation.touch(value, ttl));
         }
     }
@@ -184,7 +233,7 @@ public final class TieredJCache<K, V> implements TieredCache<K, V> {
         requireOpen();
         String text = KeyCodec.text(requireKey(key));
         requireValue(value);
-        store.update(text, key, false, current -> {
+        update(text, key, false, current -> {
             boolean existed = expiryKnowsUpdates && current.get() != null;
             write(key, value);
             return stored(value, existed);
@@ -192,6 +241,7 @@ public final class TieredJCache<K, V> implements TieredCache<K, V> {
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public void putAll(Map<? extends K, ? extends V> entries) {
         requireOpen();
         Map<String, Map.Entry<?, ?>> byText = new HashMap<>();
@@ -210,9 +260,9 @@ public final class TieredJCache<K, V> implements TieredCache<K, V> {
                 unwritten.forEach(entry -> byText.remove(KeyCodec.text(entry.getKey())));
             }
         }
-        if (expiry.getExpiryForCreation() != null && expiry.getExpiryForCreation().isZero()) {
-            byText.forEach((text, entry) -> store.update(text, entry.getKey(), false,
-                    current -> current.get() == null ? Mutation.none() : stored(entry.getValue(), true)));
+        if (events.active() || expiryKnowsUpdates) {
+            byText.forEach((text, entry) -> update(text, (K) entry.getKey(), false,
+                    current -> stored(entry.getValue(), current.get() != null)));
         } else {
             store.putAll(byText);
         }
@@ -226,7 +276,7 @@ public final class TieredJCache<K, V> implements TieredCache<K, V> {
         requireOpen();
         String text = KeyCodec.text(requireKey(key));
         requireValue(value);
-        return store.update(text, key, false, current -> {
+        return update(text, key, true, current -> {
             if (current.get() != null) {
                 return Mutation.none();
             }
@@ -250,10 +300,10 @@ public final class TieredJCache<K, V> implements TieredCache<K, V> {
     public boolean remove(K key) {
         requireOpen();
         String text = KeyCodec.text(requireKey(key));
-        if (writer == null) {
+        if (writer == null && !events.active()) {
             return store.remove(List.of(text)) > 0;
         }
-        return store.update(text, key, false, current -> {
+        return update(text, key, false, current -> {
             boolean existed = current.get() != null;
             delete(key);
             return existed ? Mutation.remove() : Mutation.none();
@@ -265,7 +315,7 @@ public final class TieredJCache<K, V> implements TieredCache<K, V> {
         requireOpen();
         String text = KeyCodec.text(requireKey(key));
         requireValue(oldValue);
-        return store.update(text, key, true, current -> {
+        return update(text, key, true, current -> {
             Object value = current.get();
             if (value == null) {
                 return Mutation.none();
@@ -294,7 +344,7 @@ public final class TieredJCache<K, V> implements TieredCache<K, V> {
         String text = KeyCodec.text(requireKey(key));
         requireValue(oldValue);
         requireValue(newValue);
-        return store.update(text, key, true, current -> {
+        return update(text, key, true, current -> {
             Object value = current.get();
             if (value == null) {
                 return Mutation.none();
@@ -312,7 +362,7 @@ public final class TieredJCache<K, V> implements TieredCache<K, V> {
         requireOpen();
         String text = KeyCodec.text(requireKey(key));
         requireValue(value);
-        return store.update(text, key, true, current -> {
+        return update(text, key, true, current -> {
             if (current.get() == null) {
                 return Mutation.none();
             }
@@ -339,7 +389,7 @@ public final class TieredJCache<K, V> implements TieredCache<K, V> {
     @SuppressWarnings("unchecked")
     private V previous(String text, K key, Function<V, Mutation> decide) {
         Object[] previous = new Object[1];
-        store.update(text, key, true, current -> {
+        update(text, key, true, current -> {
             previous[0] = current.get();
             return decide.apply((V) previous[0]);
         });
@@ -363,7 +413,12 @@ public final class TieredJCache<K, V> implements TieredCache<K, V> {
                 undeleted.forEach(key -> texts.remove(KeyCodec.text(key)));
             }
         }
-        store.remove(texts.keySet());
+        if (events.active()) {
+            texts.forEach((text, key) -> update(text, key, false,
+                    current -> current.get() == null ? Mutation.none() : Mutation.remove()));
+        } else {
+            store.remove(texts.keySet());
+        }
         if (failure != null) {
             throw failure;
         }
@@ -401,13 +456,14 @@ public final class TieredJCache<K, V> implements TieredCache<K, V> {
         String text = KeyCodec.text(requireKey(key));
         Objects.requireNonNull(entryProcessor, "entryProcessor");
         List<T> result = new ArrayList<>(1);
-        store.update(text, key, true, current -> {
+        update(text, key, true, current -> {
             ProcessedEntry<K, V> entry = new ProcessedEntry<>(key, current,
                     readThrough == null ? null : this::load);
             try {
                 result.add(entryProcessor.process(entry, arguments));
+                boolean existed = entry.existed();
                 return switch (entry.change()) {
-                    case NONE -> Mutation.none();
+                    case NONE -> existed && entry.accessed() ? accessedInPlace(entry.value()) : Mutation.none();
                     case LOADED -> stored(entry.value(), false);
                     case PUT -> {
                         requireValue(entry.value());
@@ -416,7 +472,7 @@ public final class TieredJCache<K, V> implements TieredCache<K, V> {
                     }
                     case REMOVE -> {
                         delete(key);
-                        yield Mutation.remove();
+                        yield existed ? Mutation.remove() : Mutation.none();
                     }
                 };
             } catch (EntryProcessorException e) {
@@ -476,7 +532,7 @@ public final class TieredJCache<K, V> implements TieredCache<K, V> {
                     if (entry.getKey() != null && entry.getValue() != null) {
                         K key = entry.getKey();
                         V value = requireValue(entry.getValue());
-                        store.update(KeyCodec.text(requireKey(key)), key, false,
+                        update(KeyCodec.text(requireKey(key)), key, false,
                                 current -> stored(value, expiryKnowsUpdates && current.get() != null));
                     }
                 }
@@ -589,6 +645,16 @@ public final class TieredJCache<K, V> implements TieredCache<K, V> {
         return configuration;
     }
 
+    /** Records in the configuration whether statistics are enabled (the manager registers the MXBean). */
+    public void statisticsEnabled(boolean enabled) {
+        configuration.setStatisticsEnabled(enabled);
+    }
+
+    /** Records in the configuration whether management is enabled (the manager registers the MXBean). */
+    public void managementEnabled(boolean enabled) {
+        configuration.setManagementEnabled(enabled);
+    }
+
     @Override
     public String getName() {
         return name;
@@ -605,6 +671,7 @@ public final class TieredJCache<K, V> implements TieredCache<K, V> {
         if (!closed) {
             closed = true;
             onClose.accept(this);
+            events.close();
             for (Object customization : new Object[] {loader, writer, expiry}) {
                 if (customization instanceof Closeable closeable) {
                     try {
@@ -658,7 +725,11 @@ public final class TieredJCache<K, V> implements TieredCache<K, V> {
                     throw new NoSuchElementException();
                 }
                 last = snapshot.next();
-                return last;
+                store.iterated();
+                if (expiry.getExpiryForAccess() != null) {
+                    accessed(KeyCodec.text(last.getKey()), last.getKey(), last.getValue());
+                }
+                return new TieredEntry<>(last.getKey(), copy(last.getValue()));
             }
 
             @Override
@@ -674,12 +745,18 @@ public final class TieredJCache<K, V> implements TieredCache<K, V> {
 
     @Override
     public void registerCacheEntryListener(CacheEntryListenerConfiguration<K, V> listenerConfiguration) {
-        throw new UnsupportedOperationException("Cache " + name + ": entry listeners are not supported yet");
+        requireOpen();
+        Objects.requireNonNull(listenerConfiguration, "listenerConfiguration");
+        events.register(listenerConfiguration);
+        configuration.addCacheEntryListenerConfiguration(listenerConfiguration);
     }
 
     @Override
     public void deregisterCacheEntryListener(CacheEntryListenerConfiguration<K, V> listenerConfiguration) {
-        throw new UnsupportedOperationException("Cache " + name + ": entry listeners are not supported yet");
+        requireOpen();
+        Objects.requireNonNull(listenerConfiguration, "listenerConfiguration");
+        events.deregister(listenerConfiguration);
+        configuration.removeCacheEntryListenerConfiguration(listenerConfiguration);
     }
 
     /**

@@ -59,9 +59,6 @@ public final class TieredCacheManagerImpl implements TieredCacheManager {
         requireOpen();
         MutableConfiguration<K, V> copy = copyOf(configuration);
         CacheSettings cacheSettings = CacheSettings.of(engine.source(), cacheName);
-        if (copy.getCacheEntryListenerConfigurations().iterator().hasNext()) {
-            throw new UnsupportedOperationException("Cache " + cacheName + ": entry listeners are not supported yet");
-        }
         TieredJCache<K, V> cache;
         synchronized (this) {
             if (caches.containsKey(cacheName)) {
@@ -134,6 +131,7 @@ public final class TieredCacheManagerImpl implements TieredCacheManager {
     @Override
     public void enableManagement(String cacheName, boolean enabled) {
         TieredJCache<?, ?> cache = require(cacheName);
+        cache.managementEnabled(enabled);
         if (enabled) {
             MBeans.register(new JCacheConfigurationBean(cache.configuration()), "CacheConfiguration", uri.toString(),
                     cacheName);
@@ -145,6 +143,7 @@ public final class TieredCacheManagerImpl implements TieredCacheManager {
     @Override
     public void enableStatistics(String cacheName, boolean enabled) {
         TieredJCache<?, ?> cache = require(cacheName);
+        cache.statisticsEnabled(enabled);
         if (enabled) {
             MBeans.register(new JCacheStatistics(cache.statistics()), "CacheStatistics", uri.toString(), cacheName);
         } else {

@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -235,6 +236,11 @@ public final class TieredStore implements InvalidationHandler {
         return false;
     }
 
+    /** Counts an entry handed out by an iterator as a hit (JSR-107 &sect;12.4: iteration reads entries). */
+    public void iterated() {
+        stats.l1Hit();
+    }
+
     /** The live entries of L1, cluster-wide, as a snapshot of (key, value) pairs; entries only in Redis are absent. */
     public List<Map.Entry<Object, Object>> l1Entries() {
         List<Map.Entry<Object, Object>> live = new ArrayList<>();
@@ -328,11 +334,6 @@ public final class TieredStore implements InvalidationHandler {
 
     // ---- writes ----
 
-    /** Stores {@code value} in both layers on every member, under the key's lock. */
-    public void put(String text, Object key, Object value) {
-        update(text, key, false, current -> Mutation.put(value));
-    }
-
     /**
      * Stores every entry of {@code entries} (key text to key and value) in both layers on every member, under the
      * locks of all their keys.
@@ -364,12 +365,6 @@ public final class TieredStore implements InvalidationHandler {
                 .thenRun(stats::l1Put);
     }
 
-    /** Stores {@code value} unless a live value is present in either layer; returns whether it stored it. */
-    public boolean putIfAbsent(String text, Object key, Object value) {
-        return update(text, key, false, current -> current.get() == null ? Mutation.put(value) : Mutation.none())
-                .kind() == Mutation.Kind.PUT;
-    }
-
     /**
      * Applies to the entry of {@code text} the {@link Mutation} that {@code decide} returns, atomically on every
      * member: under the key's cluster-wide lock ({@link KeyLocks}) and inside one invalidation of the key, so no other
@@ -378,9 +373,11 @@ public final class TieredStore implements InvalidationHandler {
      * caller's thread and may throw, which leaves the entry unchanged.
      *
      * @param countGet whether asking for the current value counts as a get (hit or miss) in the statistics
+     * @param applied  called with the mutation once it is applied (visible on every member), still under the lock
      * @return the mutation applied
      */
-    public Mutation update(String text, Object key, boolean countGet, Function<Supplier<Object>, Mutation> decide) {
+    public Mutation update(String text, Object key, boolean countGet, Function<Supplier<Object>, Mutation> decide,
+                           Consumer<Mutation> applied) {
         long start = System.nanoTime();
         List<String> locked = locks.lock(List.of(text));
         Mutation[] decided = new Mutation[1];
@@ -399,6 +396,7 @@ public final class TieredStore implements InvalidationHandler {
                 case REMOVE -> l1.removeAsync(text).toCompletableFuture().thenApply(previous -> (Void) null);
                 case NONE -> CompletableFuture.<Void>completedFuture(null);
             }, null);
+            applied.accept(decided[0]);
         } finally {
             locks.unlock(locked);
         }
