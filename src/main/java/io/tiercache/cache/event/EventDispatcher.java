@@ -7,6 +7,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import com.hazelcast.core.HazelcastInstance;
+
 import javax.cache.Cache;
 import javax.cache.configuration.CacheEntryListenerConfiguration;
 import javax.cache.event.CacheEntryListenerException;
@@ -16,7 +18,8 @@ import javax.cache.event.EventType;
  * The entry listeners registered on one cache on this member and the delivery of its events (JSR-107 &sect;8.4).
  *
  * <p><b>Ordering and threads</b>: the cache reports each change while it still holds the key's lock, so the events of
- * one key are reported in the order of its changes. A synchronous listener is called on the thread of the operation,
+ * one key are reported in the order of its changes. Changes made on other members arrive through
+ * {@link ClusterEvents} and go to every listener here on the asynchronous thread. A synchronous listener is called on the thread of the operation,
  * before the operation returns; an exception it throws reaches the caller as a {@link CacheEntryListenerException}
  * (the change itself has been made). Asynchronous listeners are called on one thread of this dispatcher, in the order
  * the events were reported; their exceptions are logged.
@@ -32,15 +35,21 @@ public final class EventDispatcher<K, V> {
 
     private final Cache<K, V> source;
     private final List<Registration<K, V>> registrations = new CopyOnWriteArrayList<>();
+    private final ClusterEvents<K, V> cluster;
     private volatile ExecutorService asynchronous;
 
-    public EventDispatcher(Cache<K, V> source) {
+    /** @param hazelcast the instance whose cluster carries the events of {@code source} to the other members */
+    public EventDispatcher(Cache<K, V> source, HazelcastInstance hazelcast) {
         this.source = source;
+        this.cluster = new ClusterEvents<>(hazelcast, source.getName(), this);
     }
 
-    /** Whether any listener is registered (the cache then reads old values to report them). */
+    /**
+     * Whether a listener is registered on the cache here or on another member (the cache then reads old values to
+     * report them).
+     */
     public boolean active() {
-        return !registrations.isEmpty();
+        return !registrations.isEmpty() || cluster.othersListen();
     }
 
     /**
@@ -55,6 +64,7 @@ public final class EventDispatcher<K, V> {
             }
         }
         registrations.add(new Registration<>(configuration));
+        cluster.listening(true);
     }
 
     /** Removes the listener of {@code configuration}, if registered, and closes what of it is {@link Closeable}. */
@@ -65,10 +75,26 @@ public final class EventDispatcher<K, V> {
                 close(registration);
             }
         }
+        if (registrations.isEmpty()) {
+            cluster.listening(false);
+        }
     }
 
-    /** Reports a change of {@code key}; {@code oldValue} is null when there was none. */
+    /**
+     * Reports a change of {@code key} made on this member, here and to the other members that listen;
+     * {@code oldValue} is null when there was none.
+     */
     public void changed(EventType type, K key, V value, V oldValue) {
+        cluster.publish(type, key, value, oldValue);
+        deliver(type, key, value, oldValue, false);
+    }
+
+    /** Reports a change another member made: to every listener here on the asynchronous thread. */
+    void changedElsewhere(EventType type, K key, V value, V oldValue) {
+        deliver(type, key, value, oldValue, true);
+    }
+
+    private void deliver(EventType type, K key, V value, V oldValue, boolean elsewhere) {
         CacheEntryListenerException failure = null;
         for (Registration<K, V> registration : registrations) {
             if (!registration.wants(type)) {
@@ -78,7 +104,7 @@ public final class EventDispatcher<K, V> {
                     || type == EventType.EXPIRED;
             TieredEntryEvent<K, V> event = new TieredEntryEvent<>(source, type, key, value,
                     withOld ? oldValue : null, withOld && oldValue != null);
-            if (registration.synchronous()) {
+            if (registration.synchronous() && !elsewhere) {
                 try {
                     registration.deliver(event);
                 } catch (RuntimeException e) {
@@ -120,6 +146,7 @@ public final class EventDispatcher<K, V> {
 
     /** Deregisters every listener, closing what is {@link Closeable}, and stops the asynchronous thread. */
     public synchronized void close() {
+        cluster.close();
         registrations.forEach(EventDispatcher::close);
         registrations.clear();
         if (asynchronous != null) {

@@ -42,6 +42,7 @@ import javax.cache.processor.EntryProcessor;
 import javax.cache.processor.EntryProcessorException;
 import javax.cache.processor.EntryProcessorResult;
 
+import com.hazelcast.core.HazelcastInstance;
 import io.tiercache.cache.TieredCache;
 import io.tiercache.cache.TieredCacheStatistics;
 import io.tiercache.cache.event.EventDispatcher;
@@ -93,10 +94,13 @@ public final class TieredJCache<K, V> implements TieredCache<K, V> {
     private final Consumer<TieredJCache<K, V>> onClose;
     private volatile boolean closed;
 
-    /** @param onClose called once when the cache is closed */
+    /**
+     * @param hazelcast the instance that carries entry events between the members
+     * @param onClose   called once when the cache is closed
+     */
     @SuppressWarnings("unchecked")
     public TieredJCache(String name, CacheManager manager, MutableConfiguration<K, V> configuration, TieredStore store,
-                        Consumer<TieredJCache<K, V>> onClose) {
+                        HazelcastInstance hazelcast, Consumer<TieredJCache<K, V>> onClose) {
         this.name = name;
         this.manager = manager;
         this.configuration = configuration;
@@ -109,7 +113,7 @@ public final class TieredJCache<K, V> implements TieredCache<K, V> {
                 ? (CacheWriter<K, V>) configuration.getCacheWriterFactory().create() : null;
         this.expiry = configuration.getExpiryPolicyFactory().create();
         this.expiryKnowsUpdates = !(expiry instanceof EternalExpiryPolicy);
-        this.events = new EventDispatcher<>(this);
+        this.events = new EventDispatcher<>(this, hazelcast);
         configuration.getCacheEntryListenerConfigurations().forEach(events::register);
     }
 

@@ -65,7 +65,7 @@ public final class TieredCacheManagerImpl implements TieredCacheManager {
                 throw new CacheException("Cache " + cacheName + " already exists");
             }
             TieredStore store = engine.openStore(cacheName, cacheSettings);
-            cache = new TieredJCache<>(cacheName, this, copy, store, this::closed);
+            cache = new TieredJCache<>(cacheName, this, copy, store, engine.hazelcast(), this::closed);
             caches.put(cacheName, cache);
         }
         if (copy.isStatisticsEnabled()) {
