@@ -41,7 +41,8 @@ import redis.embedded.RedisServer;
  *
  * <p>Excluded, as the TCK allows: the TCK's own {@code ExcludeList} ({@code tck/ExcludeList}), and
  * {@code javax.cache.CachingTest#testJCacheCachingProviders}, which counts the providers on the class path (Hazelcast
- * and Redisson bring their own). The annotation tests need a {@code BeanProvider} and are not run here.
+ * and Redisson bring their own). The annotation tests ({@code org.jsr107.tck.annotation}) run against this project's
+ * CDI interceptors through {@code io.tiercache.cache.annotation.TckBeanProvider} (Weld SE).
  * {@code javax.cache.CachingTest} clears the provider property, so it runs last, in a launch of its own.
  *
  * <p>Runs only in the surefire execution {@code jsr107-tck} (system property {@code tiercache.tck}), which sets the
@@ -66,8 +67,7 @@ final class Jsr107TckTest {
             run(LauncherDiscoveryRequestBuilder.request()
                     .selectors(selectPackage("org.jsr107.tck"), selectPackage("javax.cache"))
                     .filters(ClassNameFilter.includeClassNamePatterns(".*Test"),
-                            ClassNameFilter.excludeClassNamePatterns("org\\.jsr107\\.tck\\.annotation\\..*",
-                                    CACHING_TEST.replace(".", "\\.")))
+                            ClassNameFilter.excludeClassNamePatterns(CACHING_TEST.replace(".", "\\.")))
                     .build(), outcomes);
             run(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(CACHING_TEST))
                     .filters(excluding(PROVIDER_COUNT)).build(), outcomes);
