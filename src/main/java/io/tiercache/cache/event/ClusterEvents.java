@@ -82,7 +82,8 @@ public final class ClusterEvents<K, V> {
     private void received(Message<EntryChange> message) {
         EntryChange change = message.getMessageObject();
         if (!origin.equals(change.origin())) {
-            dispatcher.changedElsewhere(EventType.valueOf(change.type()), (K) change.key(), (V) change.value(), (V) change.oldValue());
+            dispatcher.changedElsewhere(EventType.valueOf(change.type()), (K) change.key(), (V) change.value(),
+                    (V) change.oldValue());
         }
     }
 

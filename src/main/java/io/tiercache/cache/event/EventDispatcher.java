@@ -18,11 +18,11 @@ import javax.cache.event.EventType;
  * The entry listeners registered on one cache on this member and the delivery of its events (JSR-107 &sect;8.4).
  *
  * <p><b>Ordering and threads</b>: the cache reports each change while it still holds the key's lock, so the events of
- * one key are reported in the order of its changes. Changes made on other members arrive through
- * {@link ClusterEvents} and go to every listener here on the asynchronous thread. A synchronous listener is called on the thread of the operation,
- * before the operation returns; an exception it throws reaches the caller as a {@link CacheEntryListenerException}
- * (the change itself has been made). Asynchronous listeners are called on one thread of this dispatcher, in the order
- * the events were reported; their exceptions are logged.
+ * one key are reported in the order of its changes. Changes made on other members arrive through {@link
+ * ClusterEvents} and go to every listener here on the asynchronous thread. A synchronous listener is called on the
+ * thread of the operation, before the operation returns; an exception it throws reaches the caller as a {@link
+ * CacheEntryListenerException} (the change itself has been made). Asynchronous listeners are called on one thread of
+ * this dispatcher, in the order the events were reported; their exceptions are logged.
  *
  * <p>Thread-safe.
  *

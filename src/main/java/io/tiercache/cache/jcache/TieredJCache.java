@@ -1,13 +1,8 @@
 package io.tiercache.cache.jcache;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -23,16 +18,12 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import javax.cache.Cache;
-import javax.cache.CacheException;
 import javax.cache.CacheManager;
 import javax.cache.configuration.CacheEntryListenerConfiguration;
 import javax.cache.configuration.CompleteConfiguration;
 import javax.cache.configuration.Configuration;
 import javax.cache.configuration.MutableConfiguration;
 import javax.cache.event.EventType;
-import javax.cache.expiry.Duration;
-import javax.cache.expiry.EternalExpiryPolicy;
-import javax.cache.expiry.ExpiryPolicy;
 import javax.cache.integration.CacheLoader;
 import javax.cache.integration.CacheLoaderException;
 import javax.cache.integration.CacheWriter;
@@ -64,15 +55,13 @@ import io.tiercache.cache.store.TieredStore;
  *
  * <p><b>Integration</b> (JSR-107 &sect;8): the {@code CacheLoader} runs on a read-through miss and for
  * {@link #loadAll} (asynchronously, reporting to its {@code CompletionListener}); the {@code CacheWriter} runs before
- * the cache changes, under the key's lock, and when it fails the cache is left unchanged and the failure is a
- * {@code CacheWriterException}. <b>Expiry</b> (&sect;6): the {@code ExpiryPolicy} gives each stored entry its life
- * (creation or update duration, at most the cache's L1 and L2 TTLs; zero stores nothing), and an access duration
- * renews it on a hit. Customizations that are {@link Closeable} are closed with the cache.
+ * the cache changes ({@link WriteThrough}). <b>Expiry</b> (&sect;6): {@link ExpiryRules}. <b>Events</b> (&sect;8.4):
+ * each change is reported to the entry listeners here and on the other members ({@link EventDispatcher}) while the
+ * key is still locked. Customizations that are {@link Closeable} are closed with the cache.
  *
  * <p><b>Serialization</b>: values are stored in Hazelcast inside an {@code L1Entry} (Java serialization under
- * Hazelcast's class filter) and in Redis through the allowlist codec. Store-by-value (the JCache default, &sect;2.2):
- * a value read from the near cache is handed out as a copy; store-by-reference hands out the near cache's instance
- * itself (values must then be immutable).
+ * Hazelcast's class filter) and in Redis through the allowlist codec; store-by-value or by reference:
+ * {@link ValueCopier}.
  *
  * <p>Thread-safe.
  *
@@ -87,9 +76,9 @@ public final class TieredJCache<K, V> implements TieredCache<K, V> {
     private final TieredStore store;
     private final CacheLoader<K, V> loader;
     private final Function<Object, Object> readThrough;
-    private final CacheWriter<K, V> writer;
-    private final ExpiryPolicy expiry;
-    private final boolean expiryKnowsUpdates;
+    private final WriteThrough<K, V> writer;
+    private final ExpiryRules expiry;
+    private final ValueCopier copies;
     private final EventDispatcher<K, V> events;
     private final Consumer<TieredJCache<K, V>> onClose;
     private volatile boolean closed;
@@ -109,10 +98,11 @@ public final class TieredJCache<K, V> implements TieredCache<K, V> {
         this.loader = configuration.getCacheLoaderFactory() == null ? null
                 : configuration.getCacheLoaderFactory().create();
         this.readThrough = configuration.isReadThrough() && loader != null ? key -> load((K) key) : null;
-        this.writer = configuration.isWriteThrough() && configuration.getCacheWriterFactory() != null
-                ? (CacheWriter<K, V>) configuration.getCacheWriterFactory().create() : null;
-        this.expiry = configuration.getExpiryPolicyFactory().create();
-        this.expiryKnowsUpdates = !(expiry instanceof EternalExpiryPolicy);
+        this.writer = new WriteThrough<>(configuration.isWriteThrough()
+                && configuration.getCacheWriterFactory() != null
+                ? (CacheWriter<K, V>) configuration.getCacheWriterFactory().create() : null);
+        this.expiry = new ExpiryRules(configuration.getExpiryPolicyFactory().create());
+        this.copies = new ValueCopier(configuration.isStoreByValue(), manager.getClassLoader(), name);
         this.events = new EventDispatcher<>(this, hazelcast);
         configuration.getCacheEntryListenerConfigurations().forEach(events::register);
     }
@@ -183,7 +173,7 @@ public final class TieredJCache<K, V> implements TieredCache<K, V> {
         if (value != null) {
             accessed(text, key, value);
         }
-        return copy(value);
+        return copies.copy(value);
     }
 
     @Override
@@ -191,7 +181,7 @@ public final class TieredJCache<K, V> implements TieredCache<K, V> {
     public V getOrLoad(K key, Function<? super K, ? extends V> loader) {
         requireOpen();
         Objects.requireNonNull(loader, "loader");
-        return copy((V) store.get(KeyCodec.text(requireKey(key)), key, k -> {
+        return copies.copy((V) store.get(KeyCodec.text(requireKey(key)), key, k -> {
             V value = loader.apply((K) k);
             if (value != null) {
                 requireValue(value);
@@ -222,11 +212,8 @@ public final class TieredJCache<K, V> implements TieredCache<K, V> {
 
     /** Renews the life of an entry that was read, when the expiry policy has an access duration (&sect;6.1). */
     private void accessed(String text, K key, V value) {
-        Duration access = expiry.getExpiryForAccess();
-        if (access != null) {
-            long ttl = millis(access);
-            update(text, key, false, current -> current.get() == null ? Mutation.none()
-                    : ttl == 0 ? Mutation.expire() : Mutation.touch(value, ttl));
+        if (expiry.renewsOnAccess()) {
+            update(text, key, false, current -> current.get() == null ? Mutation.none() : expiry.accessed(value));
         }
     }
 
@@ -238,9 +225,9 @@ public final class TieredJCache<K, V> implements TieredCache<K, V> {
         String text = KeyCodec.text(requireKey(key));
         requireValue(value);
         update(text, key, false, current -> {
-            boolean existed = expiryKnowsUpdates && current.get() != null;
-            write(key, value);
-            return stored(value, existed);
+            boolean existed = expiry.knowsUpdates() && current.get() != null;
+            writer.write(key, value);
+            return expiry.stored(value, existed);
         });
     }
 
@@ -253,20 +240,10 @@ public final class TieredJCache<K, V> implements TieredCache<K, V> {
             requireValue(entry.getValue());
             byText.put(KeyCodec.text(requireKey(entry.getKey())), entry);
         }
-        CacheWriterException failure = null;
-        if (writer != null && !entries.isEmpty()) {
-            Collection<Cache.Entry<? extends K, ? extends V>> unwritten = new ArrayList<>();
-            entries.forEach((key, value) -> unwritten.add(new TieredEntry<>(key, value)));
-            try {
-                writer.writeAll(unwritten);
-            } catch (RuntimeException e) {
-                failure = writerFailure(e);
-                unwritten.forEach(entry -> byText.remove(KeyCodec.text(entry.getKey())));
-            }
-        }
-        if (events.active() || expiryKnowsUpdates) {
+        CacheWriterException failure = writer.writeAll(entries, key -> byText.remove(KeyCodec.text(key)));
+        if (events.active() || expiry.knowsUpdates()) {
             byText.forEach((text, entry) -> update(text, (K) entry.getKey(), false,
-                    current -> stored(entry.getValue(), current.get() != null)));
+                    current -> expiry.stored(entry.getValue(), current.get() != null)));
         } else {
             store.putAll(byText);
         }
@@ -284,8 +261,8 @@ public final class TieredJCache<K, V> implements TieredCache<K, V> {
             if (current.get() != null) {
                 return Mutation.none();
             }
-            write(key, value);
-            return stored(value, false);
+            writer.write(key, value);
+            return expiry.stored(value, false);
         }).kind() == Mutation.Kind.PUT;
     }
 
@@ -295,8 +272,8 @@ public final class TieredJCache<K, V> implements TieredCache<K, V> {
         String text = KeyCodec.text(requireKey(key));
         requireValue(value);
         return previous(text, key, old -> {
-            write(key, value);
-            return stored(value, old != null);
+            writer.write(key, value);
+            return expiry.stored(value, old != null);
         });
     }
 
@@ -304,12 +281,12 @@ public final class TieredJCache<K, V> implements TieredCache<K, V> {
     public boolean remove(K key) {
         requireOpen();
         String text = KeyCodec.text(requireKey(key));
-        if (writer == null && !events.active()) {
+        if (!writer.active() && !events.active()) {
             return store.remove(List.of(text)) > 0;
         }
         return update(text, key, false, current -> {
             boolean existed = current.get() != null;
-            delete(key);
+            writer.delete(key);
             return existed ? Mutation.remove() : Mutation.none();
         }).kind() == Mutation.Kind.REMOVE;
     }
@@ -325,9 +302,9 @@ public final class TieredJCache<K, V> implements TieredCache<K, V> {
                 return Mutation.none();
             }
             if (!value.equals(oldValue)) {
-                return accessedInPlace(value);
+                return expiry.accessed(value);
             }
-            delete(key);
+            writer.delete(key);
             return Mutation.remove();
         }).kind() == Mutation.Kind.REMOVE;
     }
@@ -337,7 +314,7 @@ public final class TieredJCache<K, V> implements TieredCache<K, V> {
         requireOpen();
         String text = KeyCodec.text(requireKey(key));
         return previous(text, key, old -> {
-            delete(key);
+            writer.delete(key);
             return old == null ? Mutation.none() : Mutation.remove();
         });
     }
@@ -354,10 +331,10 @@ public final class TieredJCache<K, V> implements TieredCache<K, V> {
                 return Mutation.none();
             }
             if (!value.equals(oldValue)) {
-                return accessedInPlace(value);
+                return expiry.accessed(value);
             }
-            write(key, newValue);
-            return stored(newValue, true);
+            writer.write(key, newValue);
+            return expiry.stored(newValue, true);
         }).kind() == Mutation.Kind.PUT;
     }
 
@@ -370,8 +347,8 @@ public final class TieredJCache<K, V> implements TieredCache<K, V> {
             if (current.get() == null) {
                 return Mutation.none();
             }
-            write(key, value);
-            return stored(value, true);
+            writer.write(key, value);
+            return expiry.stored(value, true);
         }).kind() == Mutation.Kind.PUT;
     }
 
@@ -384,8 +361,8 @@ public final class TieredJCache<K, V> implements TieredCache<K, V> {
             if (old == null) {
                 return Mutation.none();
             }
-            write(key, value);
-            return stored(value, true);
+            writer.write(key, value);
+            return expiry.stored(value, true);
         });
     }
 
@@ -407,16 +384,7 @@ public final class TieredJCache<K, V> implements TieredCache<K, V> {
         for (K key : keys) {
             texts.put(KeyCodec.text(requireKey(key)), key);
         }
-        CacheWriterException failure = null;
-        if (writer != null && !keys.isEmpty()) {
-            Collection<Object> undeleted = new ArrayList<>(keys);
-            try {
-                writer.deleteAll(undeleted);
-            } catch (RuntimeException e) {
-                failure = writerFailure(e);
-                undeleted.forEach(key -> texts.remove(KeyCodec.text(key)));
-            }
-        }
+        CacheWriterException failure = writer.deleteAll(keys, key -> texts.remove(KeyCodec.text(key)));
         if (events.active()) {
             texts.forEach((text, key) -> update(text, key, false,
                     current -> current.get() == null ? Mutation.none() : Mutation.remove()));
@@ -431,7 +399,7 @@ public final class TieredJCache<K, V> implements TieredCache<K, V> {
     @Override
     public void removeAll() {
         requireOpen();
-        if (writer != null) {
+        if (writer.active()) {
             Set<K> keys = new HashSet<>();
             iterator().forEachRemaining(entry -> keys.add(entry.getKey()));
             removeAll(keys);
@@ -467,15 +435,15 @@ public final class TieredJCache<K, V> implements TieredCache<K, V> {
                 result.add(entryProcessor.process(entry, arguments));
                 boolean existed = entry.existed();
                 return switch (entry.change()) {
-                    case NONE -> existed && entry.accessed() ? accessedInPlace(entry.value()) : Mutation.none();
-                    case LOADED -> stored(entry.value(), false);
+                    case NONE -> existed && entry.accessed() ? expiry.accessed(entry.value()) : Mutation.none();
+                    case LOADED -> expiry.stored(entry.value(), false);
                     case PUT -> {
                         requireValue(entry.value());
-                        write(key, entry.value());
-                        yield stored(entry.value(), entry.existed());
+                        writer.write(key, entry.value());
+                        yield expiry.stored(entry.value(), entry.existed());
                     }
                     case REMOVE -> {
-                        delete(key);
+                        writer.delete(key);
                         yield existed ? Mutation.remove() : Mutation.none();
                     }
                 };
@@ -485,7 +453,7 @@ public final class TieredJCache<K, V> implements TieredCache<K, V> {
                 throw new EntryProcessorException(e);
             }
         });
-        return result.isEmpty() ? null : copy(result.get(0));
+        return result.isEmpty() ? null : copies.copy(result.get(0));
     }
 
     @Override
@@ -537,7 +505,7 @@ public final class TieredJCache<K, V> implements TieredCache<K, V> {
                         K key = entry.getKey();
                         V value = requireValue(entry.getValue());
                         update(KeyCodec.text(requireKey(key)), key, false,
-                                current -> stored(value, expiryKnowsUpdates && current.get() != null));
+                                current -> expiry.stored(value, expiry.knowsUpdates() && current.get() != null));
                     }
                 }
                 done.onCompletion();
@@ -558,63 +526,6 @@ public final class TieredJCache<K, V> implements TieredCache<K, V> {
         public void onException(Exception e) {
         }
     };
-
-    private void write(K key, V value) {
-        if (writer != null) {
-            try {
-                writer.write(new TieredEntry<>(key, value));
-            } catch (RuntimeException e) {
-                throw writerFailure(e);
-            }
-        }
-    }
-
-    private void delete(K key) {
-        if (writer != null) {
-            try {
-                writer.delete(key);
-            } catch (RuntimeException e) {
-                throw writerFailure(e);
-            }
-        }
-    }
-
-    private static CacheWriterException writerFailure(RuntimeException e) {
-        return e instanceof CacheWriterException writerException ? writerException : new CacheWriterException(e);
-    }
-
-    // ---- expiry ----
-
-    /** The mutation that stores {@code value} with the life the expiry policy gives it (&sect;6.1). */
-    private Mutation stored(Object value, boolean existed) {
-        Duration duration = existed ? expiry.getExpiryForUpdate() : expiry.getExpiryForCreation();
-        if (duration == null) {
-            return Mutation.put(value);
-        }
-        long ttl = millis(duration);
-        if (ttl == 0) {
-            return existed ? Mutation.expire() : Mutation.none();
-        }
-        return Mutation.put(value, ttl);
-    }
-
-    /** An access of an entry inside an atomic operation that leaves it otherwise unchanged. */
-    private Mutation accessedInPlace(Object value) {
-        Duration access = expiry.getExpiryForAccess();
-        if (access == null) {
-            return Mutation.none();
-        }
-        long ttl = millis(access);
-        return ttl == 0 ? Mutation.expire() : Mutation.touch(value, ttl);
-    }
-
-    /** A JCache duration in milliseconds: -1 for eternal (the cache's own TTLs), 0 for zero. */
-    private static long millis(Duration duration) {
-        if (duration.isEternal()) {
-            return -1;
-        }
-        return Math.max(duration.isZero() ? 0 : 1, duration.getTimeUnit().toMillis(duration.getDurationAmount()));
-    }
 
     // ---- the rest of javax.cache.Cache ----
 
@@ -676,7 +587,7 @@ public final class TieredJCache<K, V> implements TieredCache<K, V> {
             closed = true;
             onClose.accept(this);
             events.close();
-            for (Object customization : new Object[] {loader, writer, expiry}) {
+            for (Object customization : new Object[] {loader, writer.writer(), expiry.policy()}) {
                 if (customization instanceof Closeable closeable) {
                     try {
                         closeable.close();
@@ -730,10 +641,10 @@ public final class TieredJCache<K, V> implements TieredCache<K, V> {
                 }
                 last = snapshot.next();
                 store.iterated();
-                if (expiry.getExpiryForAccess() != null) {
+                if (expiry.renewsOnAccess()) {
                     accessed(KeyCodec.text(last.getKey()), last.getKey(), last.getValue());
                 }
-                return new TieredEntry<>(last.getKey(), copy(last.getValue()));
+                return new TieredEntry<>(last.getKey(), copies.copy(last.getValue()));
             }
 
             @Override
@@ -761,39 +672,6 @@ public final class TieredJCache<K, V> implements TieredCache<K, V> {
         Objects.requireNonNull(listenerConfiguration, "listenerConfiguration");
         events.deregister(listenerConfiguration);
         configuration.removeCacheEntryListenerConfiguration(listenerConfiguration);
-    }
-
-    /**
-     * A copy of {@code value} on a store-by-value cache (&sect;2.2: what the caller gets cannot change the cached
-     * value), made by Java serialization; {@code value} itself on a store-by-reference cache.
-     */
-    @SuppressWarnings("unchecked")
-    private <T> T copy(T value) {
-        if (value == null || !configuration.isStoreByValue() || value instanceof String || value instanceof Number
-                || value instanceof Boolean || value instanceof Enum<?>) {
-            return value;
-        }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(value);
-        } catch (IOException e) {
-            throw new CacheException("Cache " + name + ": a value cannot be copied: " + e, e);
-        }
-        ClassLoader classLoader = manager.getClassLoader();
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray())) {
-            @Override
-            protected Class<?> resolveClass(java.io.ObjectStreamClass type) throws IOException, ClassNotFoundException {
-                try {
-                    return Class.forName(type.getName(), false, classLoader);
-                } catch (ClassNotFoundException e) {
-                    return super.resolveClass(type);
-                }
-            }
-        }) {
-            return (T) in.readObject();
-        } catch (IOException | ClassNotFoundException e) {
-            throw new CacheException("Cache " + name + ": a value cannot be copied: " + e, e);
-        }
     }
 
     private void requireOpen() {

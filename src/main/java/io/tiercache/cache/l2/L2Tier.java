@@ -1,6 +1,5 @@
 package io.tiercache.cache.l2;
 
-import java.nio.charset.StandardCharsets;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,7 +12,6 @@ import io.tiercache.cache.codec.AllowlistCodec;
 import io.tiercache.cache.codec.RejectedValueException;
 import io.tiercache.cache.key.KeyCodec;
 import org.redisson.api.AsyncIterator;
-import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.api.options.KeysScanOptions;
 import org.redisson.client.codec.ByteArrayCodec;

@@ -130,8 +130,8 @@ final class Engine implements AutoCloseable {
         Duration lease = FENCE_MARGIN.plus(settings.scanTimeout())
                 .plus(settings.invalidationTimeout().multipliedBy(2));
         TieredStore store = new TieredStore(cacheName, cacheSettings, l1, l2, messenger,
-                new LoadCoordinator(lease, System::nanoTime), new KeyLocks(hazelcast.getMap(KeyLocks.mapName(cacheName))),
-                stats, clock, background);
+                new LoadCoordinator(lease, System::nanoTime),
+                new KeyLocks(hazelcast.getMap(KeyLocks.mapName(cacheName)), background), stats, clock, background);
         messenger.register(cacheName, store);
         stores.add(store);
         return store;

@@ -3,6 +3,9 @@ package io.tiercache.cache.store;
 import java.util.Collection;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 
 import com.hazelcast.map.IMap;
 
@@ -14,14 +17,24 @@ import com.hazelcast.map.IMap;
  * on any member (JSR-107 &sect;4.1: these operations are atomic). Several keys are locked in their natural order, so
  * two writers of overlapping key sets never wait for each other in a cycle.
  *
- * <p>Reentrant per thread, as Hazelcast's map locks are; a lock is released by the thread that took it. Thread-safe.
+ * <p><b>Bounded wait</b>: a Hazelcast lock call waits for the key's owner, which may stand still (a paused process)
+ * until Hazelcast drops it, 10 s by default. So the locks are taken on a thread of the background executor, which
+ * holds them until {@link Held#release}, and the writer waits for them at most its own deadline (what is left of its
+ * invalidation timeout). When that passes the write goes ahead without them ({@link Held#locked} false): only while a
+ * member stands still can two writes of one of its keys then interleave. Locks obtained after their writer gave up
+ * are released at once.
+ *
+ * <p>Thread-safe.
  */
 public final class KeyLocks {
 
     private final IMap<String, Boolean> locks;
+    private final Executor holders;
 
-    public KeyLocks(IMap<String, Boolean> locks) {
+    /** @param holders runs one thread per held lock set, for as long as it is held */
+    public KeyLocks(IMap<String, Boolean> locks, Executor holders) {
         this.locks = locks;
+        this.holders = holders;
     }
 
     /** The name of the lock map of cache {@code cacheName}. */
@@ -29,26 +42,79 @@ public final class KeyLocks {
         return "tiercache-meta.locks." + cacheName;
     }
 
-    /** Locks every key of {@code texts}, in their natural order; returns them in that order, for {@link #unlock}. */
-    public List<String> lock(Collection<String> texts) {
-        List<String> ordered = List.copyOf(new TreeSet<>(texts));
-        int locked = 0;
+    /** Locks every key of {@code texts}, in their natural order, waiting at most {@code timeoutNanos}. */
+    public Held lock(Collection<String> texts, long timeoutNanos) {
+        Held held = new Held(List.copyOf(new TreeSet<>(texts)));
+        holders.execute(held::hold);
         try {
-            for (String text : ordered) {
-                locks.lock(text);
-                locked++;
+            if (!held.acquired.await(timeoutNanos, TimeUnit.NANOSECONDS)) {
+                held.abandon();
             }
-        } catch (RuntimeException | Error e) {
-            unlock(ordered.subList(0, locked));
-            throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            held.abandon();
         }
-        return ordered;
+        return held;
     }
 
-    /** Releases the locks {@link #lock} took, in reverse order. */
-    public void unlock(List<String> locked) {
-        for (int i = locked.size() - 1; i >= 0; i--) {
-            locks.unlock(locked.get(i));
+    /** The locks of one write, held by a thread of their own until {@link #release}. */
+    public final class Held {
+
+        private final List<String> texts;
+        private final CountDownLatch acquired = new CountDownLatch(1);
+        private final CountDownLatch released = new CountDownLatch(1);
+        private boolean locked;
+        private boolean abandoned;
+
+        private Held(List<String> texts) {
+            this.texts = texts;
+        }
+
+        private void hold() {
+            int count = 0;
+            try {
+                for (String text : texts) {
+                    locks.lock(text);
+                    count++;
+                }
+                if (grant()) {
+                    released.await();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                // Hazelcast is shutting down or the call failed: the writer goes ahead without the locks
+            } finally {
+                acquired.countDown();
+                for (int i = count - 1; i >= 0; i--) {
+                    locks.unlock(texts.get(i));
+                }
+            }
+        }
+
+        private synchronized boolean grant() {
+            if (abandoned) {
+                return false;
+            }
+            locked = true;
+            acquired.countDown();
+            return true;
+        }
+
+        private synchronized void abandon() {
+            if (!locked) {
+                abandoned = true;
+            }
+        }
+
+        /** Whether the write holds its keys' locks (false: it waited its deadline, or locking failed). */
+        public synchronized boolean locked() {
+            return locked;
+        }
+
+        /** Releases the locks (no-op when they were not obtained). */
+        public void release() {
+            released.countDown();
         }
     }
 }

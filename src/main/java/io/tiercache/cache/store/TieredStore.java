@@ -64,6 +64,11 @@ public final class TieredStore implements InvalidationHandler {
     private static final System.Logger LOG = System.getLogger(TieredStore.class.getName());
     /** L1 gets at least this long to apply a write, even when waiting for the members used up the deadline. */
     private static final long MIN_L1_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    /**
+     * A write waits at least this long for its keys' locks (a healthy owner grants one in about a millisecond), even
+     * when waiting for the members used up the deadline.
+     */
+    private static final long MIN_LOCK_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
     private final String name;
     private final L1Tier l1;
@@ -340,9 +345,10 @@ public final class TieredStore implements InvalidationHandler {
      */
     public void putAll(Map<String, Map.Entry<?, ?>> entries) {
         long start = System.nanoTime();
-        List<String> locked = locks.lock(entries.keySet());
+        KeyLocks.Held[] held = new KeyLocks.Held[1];
         try {
-            write(entries.keySet(), () -> {
+            write(entries.keySet(), invalidation -> {
+                held[0] = locks.lock(entries.keySet(), lockWait(invalidation));
                 if (l2 != null) {
                     entries.forEach((text, entry) -> writeL2(text, entry.getValue(), true));
                 }
@@ -353,7 +359,7 @@ public final class TieredStore implements InvalidationHandler {
                 return CompletableFuture.allOf(stores.toArray(CompletableFuture[]::new));
             }, null);
         } finally {
-            locks.unlock(locked);
+            release(held[0]);
         }
         long each = entries.isEmpty() ? 0 : (System.nanoTime() - start) / entries.size();
         entries.forEach((text, entry) -> stats.put(each));
@@ -367,8 +373,9 @@ public final class TieredStore implements InvalidationHandler {
 
     /**
      * Applies to the entry of {@code text} the {@link Mutation} that {@code decide} returns, atomically on every
-     * member: under the key's cluster-wide lock ({@link KeyLocks}) and inside one invalidation of the key, so no other
-     * write of the key and no load that began before it can come in between. {@code decide} may ask for the current
+     * member: inside one invalidation of the key and under the key's cluster-wide lock ({@link KeyLocks}, waited for
+     * at most until the invalidation's deadline), so no other write of the key and no load that began before it can
+     * come in between. {@code decide} may ask for the current
      * value (Redis, else L1: what the last write that returned left, or a value loaded since); it runs on the
      * caller's thread and may throw, which leaves the entry unchanged.
      *
@@ -379,10 +386,11 @@ public final class TieredStore implements InvalidationHandler {
     public Mutation update(String text, Object key, boolean countGet, Function<Supplier<Object>, Mutation> decide,
                            Consumer<Mutation> applied) {
         long start = System.nanoTime();
-        List<String> locked = locks.lock(List.of(text));
+        KeyLocks.Held[] held = new KeyLocks.Held[1];
         Mutation[] decided = new Mutation[1];
         try {
-            write(List.of(text), () -> {
+            write(List.of(text), invalidation -> {
+                held[0] = locks.lock(List.of(text), lockWait(invalidation));
                 decided[0] = decide.apply(() -> current(text, countGet));
                 if (l2 != null) {
                     switch (decided[0].kind()) {
@@ -398,7 +406,7 @@ public final class TieredStore implements InvalidationHandler {
             }, null);
             applied.accept(decided[0]);
         } finally {
-            locks.unlock(locked);
+            release(held[0]);
         }
         if (decided[0].counted()) {
             switch (decided[0].kind()) {
@@ -408,6 +416,16 @@ public final class TieredStore implements InvalidationHandler {
             }
         }
         return decided[0];
+    }
+
+    private static long lockWait(Invalidation invalidation) {
+        return Math.max(invalidation.remainingNanos(), MIN_LOCK_WAIT_NANOS);
+    }
+
+    private static void release(KeyLocks.Held held) {
+        if (held != null) {
+            held.release();
+        }
     }
 
     private long l1Ttl(Mutation mutation) {
@@ -455,10 +473,11 @@ public final class TieredStore implements InvalidationHandler {
     public long remove(Collection<String> texts) {
         long start = System.nanoTime();
         long[] fromL2 = new long[1];
-        List<String> locked = locks.lock(texts);
+        KeyLocks.Held[] held = new KeyLocks.Held[1];
         Long fromL1;
         try {
-            fromL1 = write(texts, () -> {
+            fromL1 = write(texts, invalidation -> {
+                held[0] = locks.lock(texts, lockWait(invalidation));
                 if (l2 != null) {
                     fromL2[0] = deleteL2(texts);
                 }
@@ -472,7 +491,7 @@ public final class TieredStore implements InvalidationHandler {
                         .thenApply(done -> removals.stream().filter(CompletableFuture::join).count());
             }, 0L);
         } finally {
-            locks.unlock(locked);
+            release(held[0]);
         }
         long removed = Math.max(fromL2[0], fromL1 == null ? 0 : fromL1);
         stats.removal(System.nanoTime() - start, removed);
@@ -489,7 +508,7 @@ public final class TieredStore implements InvalidationHandler {
     public long invalidate(String glob, boolean countRemovals) {
         long start = System.nanoTime();
         Set<String> removed = new HashSet<>();
-        Set<String> fromL1 = write(null, () -> {
+        Set<String> fromL1 = write(null, invalidation -> {
             if (l2 == null) {
                 return;
             }
@@ -508,17 +527,18 @@ public final class TieredStore implements InvalidationHandler {
 
     /**
      * Runs a write inside one cluster-wide invalidation of {@code keys} (null: all): {@code l2Writes} on the caller's
-     * thread (each Redis call bounded; it checks itself whether there is an L2), then the L1 writes (only when there is an L1), waited for until the invalidation's deadline (the
+     * thread, given the invalidation (for its deadline; each Redis call bounded; it checks itself whether there is an
+     * L2), then the L1 writes (only when there is an L1), waited for until the invalidation's deadline (the
      * invalidation timeout after it began). When L1 does not answer in time (the owner of a key is paused or gone) the write returns {@code unknown} while the keys stay
      * fenced on every member (reads bypass L1, loads do not store) until the L1 writes complete: the END follows
      * them, whenever that is.
      */
-    private <T> T write(Collection<String> keys, Runnable l2Writes, Supplier<CompletableFuture<T>> l1Writes,
-                        T unknown) {
+    private <T> T write(Collection<String> keys, Consumer<Invalidation> l2Writes,
+                        Supplier<CompletableFuture<T>> l1Writes, T unknown) {
         Invalidation invalidation = messenger.begin(name, keys);
         CompletableFuture<T> l1Done;
         try {
-            l2Writes.run();
+            l2Writes.accept(invalidation);
             l1Done = l1 == null ? CompletableFuture.completedFuture(null) : l1Writes.get();
         } catch (RuntimeException | Error e) {
             invalidation.end();

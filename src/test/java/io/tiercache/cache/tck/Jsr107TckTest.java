@@ -190,7 +190,8 @@ final class Jsr107TckTest {
             passed.forEach(t -> byClass.computeIfAbsent(className(t), c -> new int[3])[0]++);
             failed.keySet().forEach(t -> byClass.computeIfAbsent(className(t), c -> new int[3])[1]++);
             skipped.forEach(t -> byClass.computeIfAbsent(className(t), c -> new int[3])[2]++);
-            StringBuilder out = new StringBuilder(String.format("JSR-107 TCK: %d passed, %d failed, %d skipped in %d s%n",
+            StringBuilder out = new StringBuilder(String.format(
+                    "JSR-107 TCK: %d passed, %d failed, %d skipped in %d s%n",
                     passed.size(), failed.size(), skipped.size(), seconds));
             out.append(String.format("%-70s %6s %6s %7s%n", "class", "passed", "failed", "skipped"));
             byClass.forEach((c, n) -> out.append(String.format("%-70s %6d %6d %7d%n", c, n[0], n[1], n[2])));
@@ -199,7 +200,8 @@ final class Jsr107TckTest {
 
         String failures() {
             StringBuilder out = new StringBuilder();
-            new TreeMap<>(failed).forEach((test, failure) -> out.append(test).append(": ").append(failure).append('\n'));
+            new TreeMap<>(failed).forEach((test, failure) ->
+                    out.append(test).append(": ").append(failure).append('\n'));
             return out.toString();
         }
 
