@@ -45,11 +45,12 @@ import io.tiercache.cache.stats.StatisticsRecorder;
  * promoted into L1 with {@code min(L1 TTL, life left in Redis)}) and runs the loader if any, storing its value in
  * Redis and Hazelcast. An error of either layer is a miss of that layer, never an error of the read.
  *
- * <p><b>Writes</b> run inside one {@link ClusterMessenger#invalidate} of their keys: every member fences its loads of
- * the keys, Redis is written (or, when the outcome of a Redis write is unknown, the cache's L2 generation bumped),
- * then Hazelcast, then every member drops the keys from its near cache. When a write returns, every member's next
- * read sees it. A load's Redis write whose outcome is unknown (it timed out and may still land) bumps the generation
- * too, so it cannot surface after a later invalidation.
+ * <p><b>Writes</b> run inside one invalidation of their keys ({@link ClusterMessenger#begin}) and under their keys'
+ * cluster-wide locks ({@link KeyLocks}): every member fences its loads of the keys, an atomic operation reads the
+ * current value and decides ({@link #update}), Redis is written (or, when the outcome of a Redis write is unknown, the
+ * cache's L2 generation bumped), then Hazelcast, then every member drops the keys from its near cache. When a write
+ * returns, every member's next read sees it. A load's Redis write whose outcome is unknown (it timed out and may
+ * still land) bumps the generation too, so it cannot surface after a later invalidation.
  *
  * <p><b>Statistics</b>: every get counts exactly one hit or miss overall and per layer it reached: an L1 hit; else an
  * L1 miss and, with L2 enabled, an L2 hit or miss. Callers that joined another caller's flight count what that
