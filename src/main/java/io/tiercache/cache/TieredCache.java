@@ -14,7 +14,7 @@ import io.tiercache.cache.TieredCacheStatistics;
  * <p>Reads go near cache, Hazelcast, Redis, then miss; an L2 hit is promoted into L1 for no longer than it has left in
  * Redis. Writes go to Redis, then Hazelcast; when a write or removal returns, every member's next read sees it.
  *
- * @param <K> key type: {@link String}, a boxed integral number or {@link io.tiercache.cache.StableKey}
+ * @param <K> key type: any {@link java.io.Serializable} type, compared by {@code equals} (see {@code KeyCodec})
  * @param <V> value type: {@link java.io.Serializable}, immutable, of a class inside the codec allowlist
  */
 public interface TieredCache<K, V> extends Cache<K, V> {

@@ -30,13 +30,15 @@ import redis.embedded.RedisServer;
  *
  * <p>Threads on two members (real Hazelcast members, one real Redis) run a random mix of {@code get},
  * {@code getOrLoad} (a quarter of the loaders slow: they read the source, then sleep 1 to 15 ms before returning), {@code put},
- * {@code remove}, {@code removeAll} and {@code invalidatePattern} on four keys, and record each operation's start,
+ * {@code remove}, {@code removeAll} and {@code invalidatePattern} and the atomic operations {@code getAndPut},
+ * {@code replace}, {@code putIfAbsent}, {@code invoke} and {@code getAndRemove} on four keys, and record each operation's start,
  * end and result. The values are versions: a "database" holds one counter per key; every write first advances the
  * counters of the keys it touches, then puts the new version into the cache or invalidates the keys (as an
  * after-commit invalidation does); loaders return the database's current version. Writes of one key are serialized,
  * so its versions grow in the order the cache sees them. The checker then asserts, for every read that returned a
  * value: {@code value >= } the highest version of its key written by an operation that had ended before the read
- * started.
+ * started. The previous value an atomic operation returns is such a read too; a conditional write that did not
+ * write ({@code replace} of an absent key, {@code putIfAbsent} of a present one) counts as no write.
  *
  * <p>The seed is printed; {@code -Dtiercache.history.seed=N} replays a run and {@code -Dtiercache.history.ops=N}
  * changes its length.
@@ -70,7 +72,8 @@ class CoherenceHistoryTest {
         EngineFixture.stop(redis);
     }
 
-    private enum Kind { GET, LOAD, PUT, REMOVE, REMOVE_ALL, PATTERN }
+    private enum Kind { GET, LOAD, PUT, GET_AND_PUT, REPLACE, PUT_IF_ABSENT, INVOKE, REMOVE, GET_AND_REMOVE, REMOVE_ALL,
+        PATTERN }
 
     /** One operation: {@code versions} are the versions it wrote per key (writes) or the one it read (reads). */
     private record Op(int thread, Kind kind, String key, long start, long end, Map<String, Long> versions,
@@ -125,11 +128,11 @@ class CoherenceHistoryTest {
         for (int i = 0; i < count; i++) {
             int dice = random.nextInt(100);
             String key = KEYS.get(random.nextInt(KEYS.size()));
-            if (dice < 30) {
+            if (dice < 28) {
                 long start = System.nanoTime();
                 Long value = cache.get(key);
                 ops.add(new Op(thread, Kind.GET, key, start, System.nanoTime(), Map.of(), value));
-            } else if (dice < 65) {
+            } else if (dice < 60) {
                 boolean slow = random.nextInt(4) == 0;
                 long pause = 1_000_000 + random.nextInt(14_000_000);
                 long start = System.nanoTime();
@@ -141,34 +144,71 @@ class CoherenceHistoryTest {
                     return version;
                 });
                 ops.add(new Op(thread, Kind.LOAD, key, start, System.nanoTime(), Map.of(), value));
-            } else if (dice < 80) {
-                ops.add(write(thread, Kind.PUT, key, List.of(key), database, locks,
-                        versions -> cache.put(key, versions.get(key))));
+            } else if (dice < 70) {
+                ops.add(write(thread, Kind.PUT, key, List.of(key), database, locks, versions -> {
+                    cache.put(key, versions.get(key));
+                    return true;
+                }));
+            } else if (dice < 75) {
+                ops.add(write(thread, Kind.GET_AND_PUT, key, List.of(key), database, locks,
+                        versions -> cache.getAndPut(key, versions.get(key))));
+            } else if (dice < 78) {
+                ops.add(write(thread, Kind.REPLACE, key, List.of(key), database, locks,
+                        versions -> cache.replace(key, versions.get(key))));
+            } else if (dice < 81) {
+                ops.add(write(thread, Kind.PUT_IF_ABSENT, key, List.of(key), database, locks,
+                        versions -> cache.putIfAbsent(key, versions.get(key))));
+            } else if (dice < 85) {
+                ops.add(write(thread, Kind.INVOKE, key, List.of(key), database, locks,
+                        versions -> cache.invoke(key, (entry, arguments) -> {
+                            Long previous = entry.getValue();
+                            entry.setValue(versions.get(key));
+                            return previous;
+                        })));
             } else if (dice < 92) {
-                ops.add(write(thread, Kind.REMOVE, key, List.of(key), database, locks, versions -> cache.remove(key)));
+                ops.add(write(thread, Kind.REMOVE, key, List.of(key), database, locks, versions -> {
+                    cache.remove(key);
+                    return true;
+                }));
             } else if (dice < 95) {
-                ops.add(write(thread, Kind.REMOVE_ALL, "*", KEYS, database, locks, versions -> cache.removeAll()));
+                ops.add(write(thread, Kind.GET_AND_REMOVE, key, List.of(key), database, locks,
+                        versions -> cache.getAndRemove(key)));
+            } else if (dice < 97) {
+                ops.add(write(thread, Kind.REMOVE_ALL, "*", KEYS, database, locks, versions -> {
+                    cache.removeAll();
+                    return true;
+                }));
             } else {
                 String glob = PATTERN_LIST.get(random.nextInt(PATTERN_LIST.size()));
-                ops.add(write(thread, Kind.PATTERN, glob, PATTERNS.get(glob), database, locks,
-                        versions -> cache.invalidatePattern(glob)));
+                ops.add(write(thread, Kind.PATTERN, glob, PATTERNS.get(glob), database, locks, versions -> {
+                    cache.invalidatePattern(glob);
+                    return true;
+                }));
             }
         }
         return ops;
     }
 
-    /** Advances the database versions of {@code keys} and then runs {@code cacheWrite}, holding the keys' locks. */
+    /**
+     * Advances the database versions of {@code keys} and then runs {@code cacheWrite}, holding the keys' locks.
+     * {@code cacheWrite} returns whether it wrote (false: the op wrote nothing) or the previous value it read (a Long,
+     * or null: it wrote and read no value).
+     */
     private static Op write(int thread, Kind kind, String label, List<String> keys, Map<String, AtomicLong> database,
                             Map<String, ReentrantLock> locks,
-                            java.util.function.Consumer<Map<String, Long>> cacheWrite) {
+                            java.util.function.Function<Map<String, Long>, Object> cacheWrite) {
         List<String> ordered = keys.stream().sorted().toList();
         ordered.forEach(key -> locks.get(key).lock());
         try {
             Map<String, Long> versions = new java.util.HashMap<>();
             ordered.forEach(key -> versions.put(key, database.get(key).incrementAndGet()));
             long start = System.nanoTime();
-            cacheWrite.accept(versions);
-            return new Op(thread, kind, label, start, System.nanoTime(), versions, null);
+            Object outcome = cacheWrite.apply(versions);
+            long end = System.nanoTime();
+            if (Boolean.FALSE.equals(outcome)) {
+                return new Op(thread, kind, label, start, end, Map.of(), null);
+            }
+            return new Op(thread, kind, label, start, end, versions, outcome instanceof Long read ? read : null);
         } finally {
             ordered.forEach(key -> locks.get(key).unlock());
         }

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 class EngineArchitectureTest {
 
     private static final String[] INTERNAL = {"io.tiercache.cache.clock..", "io.tiercache.cache.cluster..",
-        "io.tiercache.cache.codec..", "io.tiercache.cache.config..", "io.tiercache.cache.jcache..",
+        "io.tiercache.cache.codec..", "io.tiercache.cache.config..", "io.tiercache.cache.event..",
+        "io.tiercache.cache.jcache..",
         "io.tiercache.cache.key..", "io.tiercache.cache.l1..", "io.tiercache.cache.l2..", "io.tiercache.cache.load..",
         "io.tiercache.cache.management..", "io.tiercache.cache.spi..", "io.tiercache.cache.stats..",
         "io.tiercache.cache.store.."};

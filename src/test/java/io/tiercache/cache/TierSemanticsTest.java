@@ -213,18 +213,23 @@ class TierSemanticsTest {
     }
 
     @Test
-    void keysAreReadableAndUnsupportedKeysRejected() {
+    void keysFollowEqualsAndUnserializableKeysAreRejected() {
         Cache<Object, String> cache = manager.createCache("keys", new MutableConfiguration<Object, String>()
                 .setTypes(Object.class, String.class));
         cache.put(42L, "long");
+        cache.put("42", "string");
         cache.put(new BacktestKey(7), "stable");
-        assertEquals(Set.of("tiercache:keys:42", "tiercache:keys:strategy/7/backtest"), redisKeys("tiercache:keys:*"));
-        assertEquals("long", cache.get(42));
+        cache.put(List.of(1, 2), "list");
+        assertEquals(Set.of("tiercache:keys:~java.lang.Long:42", "tiercache:keys:42",
+                "tiercache:keys:strategy/7/backtest"), redisKeys("tiercache:keys:[s4~]*").stream()
+                .filter(k -> !k.contains("List")).collect(java.util.stream.Collectors.toSet()));
+        assertEquals("long", cache.get(42L));
+        assertNull(cache.get(42), "an Integer is not equal to a Long");
+        assertEquals("string", cache.get("42"));
         assertEquals("stable", cache.get(new BacktestKey(7)));
-        IllegalArgumentException rejected = assertThrows(IllegalArgumentException.class,
-                () -> cache.put(List.of(1), "x"));
-        assertTrue(rejected.getMessage().contains("StableKey"), rejected.getMessage());
+        assertEquals("list", cache.get(List.of(1, 2)));
         assertThrows(IllegalArgumentException.class, () -> cache.put((StableKey) () -> "lambda", "x"));
+        assertThrows(IllegalArgumentException.class, () -> cache.put(new Object(), "x"));
     }
 
     record BacktestKey(int strategy) implements StableKey, java.io.Serializable {
@@ -236,13 +241,23 @@ class TierSemanticsTest {
     }
 
     @Test
-    void unsupportedOperationsSaySo() {
-        Cache<String, String> cache = cache("unsupported");
-        UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
-                () -> cache.getAndPut("k", "v"));
-        assertTrue(e.getMessage().contains("getAndPut is not supported"), e.getMessage());
-        assertThrows(UnsupportedOperationException.class, () -> cache.replace("k", "v"));
-        assertThrows(UnsupportedOperationException.class, () -> cache.invoke("k", (entry, args) -> null));
+    void atomicOperationsDecideFromTheValueInEitherLayer() {
+        Cache<String, String> cache = cache("atomic");
+        assertNull(cache.getAndPut("k", "a"));
+        assertEquals("a", cache.getAndPut("k", "b"));
+        assertFalse(cache.replace("k", "a", "c"));
+        assertTrue(cache.replace("k", "b", "c"));
+        l1("atomic").delete("k");
+        assertEquals("c", cache.getAndReplace("k", "d"), "Redis still has the value");
+        assertFalse(cache.remove("k", "c"));
+        assertTrue(cache.remove("k", "d"));
+        assertNull(cache.getAndRemove("k"));
+        assertFalse(cache.replace("k", "e"));
+        assertEquals(Integer.valueOf(2), cache.<Integer>invoke("n", (entry, arguments) -> {
+            entry.setValue(entry.exists() ? "again" : "new");
+            return 2;
+        }));
+        assertEquals("new", cache.get("n"));
     }
 
     @Test

@@ -32,7 +32,7 @@ final class NamedCacheResolver implements CacheResolver {
             return cache;
         }
         try {
-            return manager.createCache(name, new MutableConfiguration<K, V>());
+            return manager.createCache(name, new MutableConfiguration<K, V>().setStoreByValue(false));
         } catch (CacheException alreadyCreated) {
             Cache<K, V> existing = manager.getCache(name);
             if (existing == null) {

@@ -115,19 +115,6 @@ public final class ClusterMessenger implements AutoCloseable {
     }
 
     /**
-     * Runs {@code writes}, the writes that invalidate {@code keys} (null: every key) of {@code cache}, between the
-     * cluster-wide BEGIN and END of one invalidation. END is sent even when {@code writes} throws.
-     */
-    public void invalidate(String cache, Collection<String> keys, Runnable writes) {
-        Invalidation invalidation = begin(cache, keys);
-        try {
-            writes.run();
-        } finally {
-            invalidation.end();
-        }
-    }
-
-    /**
      * Whether every other member, asked now, counts this member in its view of the cluster (true on a cluster of
      * one): false when one of them has dropped this member, does not answer within the invalidation timeout, or
      * fails. Client mode: always true (clients are not members).

@@ -47,16 +47,6 @@ public record CacheSettings(boolean l1Enabled, Duration l1Ttl, int l1MaxEntries,
                 source.duration(own + "l2.ttl", source.duration("tiercache.l2.ttl", DEFAULT_L2_TTL)));
     }
 
-    /** These settings with both TTLs capped at {@code lifetime} (a JCache expiry policy's creation duration). */
-    public CacheSettings cappedAt(Duration lifetime) {
-        return new CacheSettings(l1Enabled, min(l1Ttl, lifetime), l1MaxEntries, l1Eviction, l2Enabled,
-                min(l2Ttl, lifetime));
-    }
-
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
-    }
-
     private static void requirePositive(String what, Duration value) {
         if (value.isNegative() || value.isZero()) {
             throw new IllegalArgumentException(what + " must be positive, was " + value);

@@ -1,19 +1,32 @@
 package io.tiercache.cache.key;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectOutputStream;
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.Base64;
 import java.util.function.Predicate;
 import io.tiercache.cache.StableKey;
 
 /**
  * Turns cache keys into their stable text and builds the Redis key names and glob patterns of one cache:
  * {@code tiercache:<cache>:<key text>}, the cache name in its {@linkplain #redisName Redis form}.
- * Supported keys: {@link String} (as is), {@link Byte}, {@link Short}, {@link Integer}, {@link Long},
- * {@link BigInteger} (decimal), {@link BigDecimal} (plain string) and serializable {@link StableKey}s. Keys of
- * different types with the same text are the same entry. Immutable and thread-safe.
+ *
+ * <p>Key texts follow the key's {@code equals} (JSR-107 &sect;3.2: keys are compared by {@code equals}): two keys have
+ * the same text exactly when they are equal. A {@link String} is its own text (a string that begins with
+ * {@value #TAG} gets one more in front); a {@link StableKey} is its {@code stableKey()}, which its type promises to
+ * make equal exactly for equal keys; any other key is {@value #TAG}, its class name, {@code :} and a form of its
+ * value: the decimal or plain string of {@link Byte}, {@link Short}, {@link Integer}, {@link Long},
+ * {@link BigInteger} and {@link BigDecimal} ({@code ~java.lang.Long:42}), else the Base64 of its Java serialization
+ * (for value types whose equal instances serialize alike, as records, enums, dates and the JDK's value classes do).
+ * So {@code "1"} and {@code 1L} are different entries. Immutable and thread-safe.
  */
 public final class KeyCodec {
 
+    /** The first character of the text of a key that is neither a {@link String} nor a {@link StableKey}. */
+    public static final String TAG = "~";
     private static final String ROOT = "tiercache:";
 
     private final String prefix;
@@ -33,33 +46,42 @@ public final class KeyCodec {
         return cacheName.replace("%", "%25").replace(":", "%3A");
     }
 
-    /** The stable text of {@code key}; rejects key types that have none. */
+    /** The stable text of {@code key}; rejects a key that is not serializable (Hazelcast keeps it with its entry). */
     public static String text(Object key) {
         if (key instanceof String s) {
-            return s;
+            return s.startsWith(TAG) ? TAG + s : s;
         }
-        if (key instanceof Long || key instanceof Integer || key instanceof Short || key instanceof Byte
-                || key instanceof BigInteger) {
-            return key.toString();
-        }
-        if (key instanceof BigDecimal d) {
-            return d.toPlainString();
+        if (!(key instanceof Serializable)) {
+            String type = key == null ? "null" : key.getClass().getName();
+            throw new IllegalArgumentException("Cache key type " + type + " is not java.io.Serializable");
         }
         if (key instanceof StableKey k) {
-            if (!(key instanceof java.io.Serializable)) {
-                throw new IllegalArgumentException("StableKey " + key.getClass().getName()
-                        + " must also be java.io.Serializable (Hazelcast keeps the key with its entry)");
-            }
             String text = k.stableKey();
             if (text == null) {
                 throw new IllegalArgumentException("StableKey " + key.getClass().getName() + " returned null");
             }
             return text;
         }
-        String type = key == null ? "null" : key.getClass().getName();
-        throw new IllegalArgumentException("Unsupported cache key type " + type
-                + ": use String, Byte, Short, Integer, Long, BigInteger, BigDecimal or implement "
-                + StableKey.class.getName());
+        String type = TAG + key.getClass().getName() + ":";
+        if (key instanceof Long || key instanceof Integer || key instanceof Short || key instanceof Byte
+                || key instanceof BigInteger) {
+            return type + key;
+        }
+        if (key instanceof BigDecimal d) {
+            return type + d.toPlainString();
+        }
+        return type + Base64.getUrlEncoder().withoutPadding().encodeToString(serialized(key));
+    }
+
+    private static byte[] serialized(Object key) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(key);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Cache key of type " + key.getClass().getName()
+                    + " cannot be serialized: " + e, e);
+        }
+        return bytes.toByteArray();
     }
 
     /** The Redis key of the entry whose key text is {@code text}. */

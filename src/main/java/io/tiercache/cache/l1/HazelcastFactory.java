@@ -26,11 +26,11 @@ import io.tiercache.cache.config.EngineSettings;
  * bound to the configured interface or to every interface, advertising the public address, multicast and
  * auto-detection off) or a client of an external cluster.
  *
- * <p>Java serialization inside Hazelcast is filtered with the same allowlist as values read from Redis
- * (translated to Hazelcast's {@link JavaSerializationFilterConfig}: {@code pkg.**} becomes a prefix, {@code pkg.*}
- * a package), plus Hazelcast's own classes, array descriptors and the engine's entry, task and entry-processor
- * classes, which only cluster members send, and nothing else: Hazelcast's defaults (every class under {@code java},
- * {@code javax} and {@code com.hazelcast}) are disabled.
+ * <p>Java serialization inside Hazelcast is filtered with the same allowlist as values read from Redis (translated to
+ * Hazelcast's {@link JavaSerializationFilterConfig}: {@code pkg.**} becomes a prefix, {@code pkg.*} a package), plus
+ * Hazelcast's own classes, array descriptors and the engine's entry, task, entry-processor and entry-event classes,
+ * which only cluster members send, and nothing else: Hazelcast's defaults (every class under {@code java}, {@code
+ * javax} and {@code com.hazelcast}) are disabled.
  */
 public final class HazelcastFactory {
 
@@ -81,7 +81,7 @@ public final class HazelcastFactory {
     static JavaSerializationFilterConfig filterConfig(List<String> allowPatterns) {
         // "[": array descriptors (e.g. BigInteger's byte[]); each element's class is checked on its own
         ClassFilter whitelist = new ClassFilter().addPrefixes("com.hazelcast.", "io.tiercache.cache.l1.",
-                "io.tiercache.cache.l2.", "io.tiercache.cache.cluster.", "[");
+                "io.tiercache.cache.l2.", "io.tiercache.cache.cluster.", "io.tiercache.cache.event.", "[");
         for (String pattern : allowPatterns) {
             if (pattern.endsWith(".**")) {
                 whitelist.addPrefixes(pattern.substring(0, pattern.length() - 2));

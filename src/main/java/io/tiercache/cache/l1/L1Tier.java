@@ -142,19 +142,6 @@ public final class L1Tier {
         return Math.max(1, (ttlMillis + 999) / 1000);
     }
 
-    /** Stores {@code entry} unless a live entry is present; returns whether it was stored. */
-    public boolean setIfAbsent(String text, L1Entry entry, long ttlMillis, long nowMillis) {
-        L1Entry previous = map.putIfAbsent(text, entry, hazelcastTtl(ttlMillis), TimeUnit.SECONDS);
-        if (previous == null) {
-            return true;
-        }
-        if (previous.liveAt(nowMillis) || !map.replace(text, previous, entry)) {
-            return false;
-        }
-        map.setTtl(text, hazelcastTtl(ttlMillis), TimeUnit.SECONDS);
-        return true;
-    }
-
     /**
      * Removes {@code texts} (null: every entry) from the map and this member's near cache, without blocking the
      * caller: single keys asynchronously, a whole clear on {@code executor}.

@@ -1,6 +1,5 @@
 package io.tiercache.cache.l2;
 
-import java.nio.charset.StandardCharsets;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,7 +12,6 @@ import io.tiercache.cache.codec.AllowlistCodec;
 import io.tiercache.cache.codec.RejectedValueException;
 import io.tiercache.cache.key.KeyCodec;
 import org.redisson.api.AsyncIterator;
-import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.api.options.KeysScanOptions;
 import org.redisson.client.codec.ByteArrayCodec;
@@ -30,10 +28,6 @@ import org.redisson.client.codec.ByteArrayCodec;
  * <p>Thread-safe.
  */
 public final class L2Tier {
-
-    private static final String PUT_IF_ABSENT = "local c = redis.call('get', KEYS[1]) "
-            + "if c and string.sub(c, 2, 9) == ARGV[3] then return 0 end "
-            + "redis.call('set', KEYS[1], ARGV[1], 'PX', ARGV[2]) return 1";
 
     private final RedissonClient redisson;
     private final RedisGuard guard;
@@ -91,18 +85,6 @@ public final class L2Tier {
         guard.call(() -> redisson.<byte[]>getBucket(redisKey, ByteArrayCodec.INSTANCE)
                 .setAsync(stored, ttlMillis, TimeUnit.MILLISECONDS));
         generation.persistIfNeeded();
-    }
-
-    /** Stores {@code value} unless a value of the current generation is present; returns whether it stored it. */
-    public boolean putIfAbsent(String text, Object value, long ttlMillis) {
-        byte[] stored = envelope(value, ttlMillis);
-        String redisKey = keys.redisKey(text);
-        Long done = guard.call(() -> redisson.getScript(ByteArrayCodec.INSTANCE).<Long>evalAsync(redisKey,
-                RScript.Mode.READ_WRITE, PUT_IF_ABSENT, RScript.ReturnType.INTEGER, List.of(redisKey),
-                stored, Long.toString(ttlMillis).getBytes(StandardCharsets.US_ASCII),
-                L2Envelope.generationBytes(generation.current())));
-        generation.persistIfNeeded();
-        return done != null && done == 1L;
     }
 
     /** Deletes the entries of the given key texts; returns how many existed. */

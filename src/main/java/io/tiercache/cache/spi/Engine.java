@@ -27,6 +27,7 @@ import io.tiercache.cache.l2.RedisGuard;
 import io.tiercache.cache.l2.RedissonFactory;
 import io.tiercache.cache.load.LoadCoordinator;
 import io.tiercache.cache.stats.StatisticsRecorder;
+import io.tiercache.cache.store.KeyLocks;
 import io.tiercache.cache.store.TieredStore;
 import org.redisson.api.RedissonClient;
 
@@ -131,8 +132,8 @@ final class Engine implements AutoCloseable {
                 .plus(settings.invalidationTimeout().multipliedBy(2));
         LoadCoordinator loads = new LoadCoordinator(lease, System::nanoTime, texts -> l1 == null
                 ? CompletableFuture.completedFuture(null) : l1.removeAllAsync(texts, background));
-        TieredStore store = new TieredStore(cacheName, cacheSettings, l1, l2, messenger, loads, stats, clock,
-                background);
+        TieredStore store = new TieredStore(cacheName, cacheSettings, l1, l2, messenger, loads,
+                new KeyLocks(hazelcast.getMap(KeyLocks.mapName(cacheName)), background), stats, clock, background);
         messenger.register(cacheName, store);
         stores.add(store);
         return store;

@@ -1,8 +1,8 @@
 package io.tiercache.cache.spi;
 
 import java.net.URI;
-import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,7 +13,6 @@ import javax.cache.CacheManager;
 import javax.cache.configuration.CompleteConfiguration;
 import javax.cache.configuration.Configuration;
 import javax.cache.configuration.MutableConfiguration;
-import javax.cache.expiry.ExpiryPolicy;
 import javax.cache.spi.CachingProvider;
 
 import com.hazelcast.core.HazelcastInstance;
@@ -32,8 +31,8 @@ import org.redisson.api.RedissonClient;
  * given to the provider, then MicroProfile Config (see {@link io.tiercache.cache.config.EngineSettings}).
  *
  * <p>Caches are created with {@link #createCache}; a cache is cluster-wide by name, so every member creates the caches
- * it uses, with the same settings. A JCache expiry policy in the configuration caps both TTLs with its creation
- * duration; policies that change expiry on access are rejected.
+ * it uses, with the same settings. A JCache expiry policy in the configuration gives each entry its life within the
+ * cache's L1 and L2 TTLs (see {@link TieredJCache}).
  *
  * <p>Thread-safe.
  */
@@ -60,32 +59,13 @@ public final class TieredCacheManagerImpl implements TieredCacheManager {
         requireOpen();
         MutableConfiguration<K, V> copy = copyOf(configuration);
         CacheSettings cacheSettings = CacheSettings.of(engine.source(), cacheName);
-        ExpiryPolicy expiry = copy.getExpiryPolicyFactory().create();
-        if (expiry.getExpiryForAccess() != null) {
-            throw new UnsupportedOperationException("Cache " + cacheName
-                    + ": expiry policies that change expiry on access are not supported by the tiered cache");
-        }
-        javax.cache.expiry.Duration creation = expiry.getExpiryForCreation();
-        if (creation != null && !creation.isEternal()) {
-            if (creation.isZero()) {
-                throw new IllegalArgumentException("Cache " + cacheName + ": a zero creation expiry caches nothing");
-            }
-            cacheSettings = cacheSettings.cappedAt(Duration.ofMillis(creation.getTimeUnit()
-                    .toMillis(creation.getDurationAmount())));
-        }
-        if (copy.isWriteThrough()) {
-            throw new UnsupportedOperationException("Cache " + cacheName + ": write-through is not supported");
-        }
-        if (copy.getCacheEntryListenerConfigurations().iterator().hasNext()) {
-            throw new UnsupportedOperationException("Cache " + cacheName + ": entry listeners are not supported");
-        }
         TieredJCache<K, V> cache;
         synchronized (this) {
             if (caches.containsKey(cacheName)) {
                 throw new CacheException("Cache " + cacheName + " already exists");
             }
             TieredStore store = engine.openStore(cacheName, cacheSettings);
-            cache = new TieredJCache<>(cacheName, this, copy, store, this::closed);
+            cache = new TieredJCache<>(cacheName, this, copy, store, engine.hazelcast(), this::closed);
             caches.put(cacheName, cache);
         }
         if (copy.isStatisticsEnabled()) {
@@ -110,6 +90,8 @@ public final class TieredCacheManagerImpl implements TieredCacheManager {
     @SuppressWarnings("unchecked")
     public <K, V> Cache<K, V> getCache(String cacheName, Class<K> keyType, Class<V> valueType) {
         requireOpen();
+        Objects.requireNonNull(keyType, "keyType");
+        Objects.requireNonNull(valueType, "valueType");
         TieredJCache<?, ?> cache = caches.get(cacheName);
         if (cache == null) {
             return null;
@@ -149,6 +131,7 @@ public final class TieredCacheManagerImpl implements TieredCacheManager {
     @Override
     public void enableManagement(String cacheName, boolean enabled) {
         TieredJCache<?, ?> cache = require(cacheName);
+        cache.managementEnabled(enabled);
         if (enabled) {
             MBeans.register(new JCacheConfigurationBean(cache.configuration()), "CacheConfiguration", uri.toString(),
                     cacheName);
@@ -160,6 +143,7 @@ public final class TieredCacheManagerImpl implements TieredCacheManager {
     @Override
     public void enableStatistics(String cacheName, boolean enabled) {
         TieredJCache<?, ?> cache = require(cacheName);
+        cache.statisticsEnabled(enabled);
         if (enabled) {
             MBeans.register(new JCacheStatistics(cache.statistics()), "CacheStatistics", uri.toString(), cacheName);
         } else {

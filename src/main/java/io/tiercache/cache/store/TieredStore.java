@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -44,11 +45,12 @@ import io.tiercache.cache.stats.StatisticsRecorder;
  * promoted into L1 with {@code min(L1 TTL, life left in Redis)}) and runs the loader if any, storing its value in
  * Redis and Hazelcast. An error of either layer is a miss of that layer, never an error of the read.
  *
- * <p><b>Writes</b> run inside one {@link ClusterMessenger#invalidate} of their keys: every member fences its loads of
- * the keys, Redis is written (or, when the outcome of a Redis write is unknown, the cache's L2 generation bumped),
- * then Hazelcast, then every member drops the keys from its near cache. When a write returns, every member's next
- * read sees it. A load's Redis write whose outcome is unknown (it timed out and may still land) bumps the generation
- * too, so it cannot surface after a later invalidation.
+ * <p><b>Writes</b> run inside one invalidation of their keys ({@link ClusterMessenger#begin}) and under their keys'
+ * cluster-wide locks ({@link KeyLocks}): every member fences its loads of the keys, an atomic operation reads the
+ * current value and decides ({@link #update}), Redis is written (or, when the outcome of a Redis write is unknown, the
+ * cache's L2 generation bumped), then Hazelcast, then every member drops the keys from its near cache. When a write
+ * returns, every member's next read sees it. A load's Redis write whose outcome is unknown (it timed out and may
+ * still land) bumps the generation too, so it cannot surface after a later invalidation.
  *
  * <p><b>Statistics</b>: every get counts exactly one hit or miss overall and per layer it reached: an L1 hit; else an
  * L1 miss and, with L2 enabled, an L2 hit or miss. Callers that joined another caller's flight count what that
@@ -63,6 +65,11 @@ public final class TieredStore implements InvalidationHandler {
     private static final System.Logger LOG = System.getLogger(TieredStore.class.getName());
     /** L1 gets at least this long to apply a write, even when waiting for the members used up the deadline. */
     private static final long MIN_L1_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    /**
+     * A write waits at least this long for its keys' locks (a healthy owner grants one in about a millisecond), even
+     * when waiting for the members used up the deadline.
+     */
+    private static final long MIN_LOCK_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
     private final String name;
     private final L1Tier l1;
@@ -71,6 +78,7 @@ public final class TieredStore implements InvalidationHandler {
     private final long l2TtlMillis;
     private final ClusterMessenger messenger;
     private final LoadCoordinator loads;
+    private final KeyLocks locks;
     private final StatisticsRecorder stats;
     private final TickingClock clock;
     private final Executor background;
@@ -81,7 +89,8 @@ public final class TieredStore implements InvalidationHandler {
      * @param l2 the Redis layer, or null when disabled
      */
     public TieredStore(String name, CacheSettings settings, L1Tier l1, L2Tier l2, ClusterMessenger messenger,
-                       LoadCoordinator loads, StatisticsRecorder stats, TickingClock clock, Executor background) {
+                       LoadCoordinator loads, KeyLocks locks, StatisticsRecorder stats, TickingClock clock,
+                       Executor background) {
         this.name = name;
         this.l1 = l1;
         this.l2 = l2;
@@ -89,6 +98,7 @@ public final class TieredStore implements InvalidationHandler {
         this.l2TtlMillis = settings.l2Ttl().toMillis();
         this.messenger = messenger;
         this.loads = loads;
+        this.locks = locks;
         this.stats = stats;
         this.clock = clock;
         this.background = background;
@@ -232,6 +242,11 @@ public final class TieredStore implements InvalidationHandler {
         return false;
     }
 
+    /** Counts an entry handed out by an iterator as a hit (JSR-107 &sect;12.4: iteration reads entries). */
+    public void iterated() {
+        stats.l1Hit();
+    }
+
     /** The live entries of L1, cluster-wide, as a snapshot of (key, value) pairs; entries only in Redis are absent. */
     public List<Map.Entry<Object, Object>> l1Entries() {
         List<Map.Entry<Object, Object>> live = new ArrayList<>();
@@ -307,8 +322,12 @@ public final class TieredStore implements InvalidationHandler {
      * servable), not for a loaded value.
      */
     private void writeL2(String text, Object value, boolean replacing) {
+        writeL2(text, value, l2TtlMillis, replacing);
+    }
+
+    private void writeL2(String text, Object value, long ttlMillis, boolean replacing) {
         try {
-            l2.put(text, value, l2TtlMillis);
+            l2.put(text, value, ttlMillis);
             stats.l2Put();
         } catch (L2UnavailableException e) {
             if (e.skipped() && !replacing) {
@@ -321,91 +340,160 @@ public final class TieredStore implements InvalidationHandler {
 
     // ---- writes ----
 
-    /** Stores {@code value} in both layers on every member. */
-    public void put(String text, Object key, Object value) {
-        long start = System.nanoTime();
-        write(List.of(text), () -> writeL2(text, value, true), () -> storeL1(text, key, value), null);
-        stats.put(System.nanoTime() - start);
-    }
-
-    /** Stores every entry of {@code entries} (key text to key and value) in both layers on every member. */
+    /**
+     * Stores every entry of {@code entries} (key text to key and value) in both layers on every member, under the
+     * locks of all their keys.
+     */
     public void putAll(Map<String, Map.Entry<?, ?>> entries) {
         long start = System.nanoTime();
-        write(entries.keySet(), () -> entries.forEach((text, entry) -> writeL2(text, entry.getValue(), true)), () -> {
-            List<CompletableFuture<?>> stores = new ArrayList<>();
-            entries.forEach((text, entry) -> stores.add(storeL1(text, entry.getKey(), entry.getValue())));
-            return CompletableFuture.allOf(stores.toArray(CompletableFuture[]::new));
-        }, null);
+        KeyLocks.Held[] held = new KeyLocks.Held[1];
+        try {
+            write(entries.keySet(), invalidation -> {
+                held[0] = locks.lock(entries.keySet(), lockWait(invalidation));
+                if (l2 != null) {
+                    entries.forEach((text, entry) -> writeL2(text, entry.getValue(), true));
+                }
+            }, () -> {
+                List<CompletableFuture<?>> stores = new ArrayList<>();
+                entries.forEach((text, entry) -> stores.add(storeL1(text, entry.getKey(), entry.getValue(),
+                        l1TtlMillis)));
+                return CompletableFuture.allOf(stores.toArray(CompletableFuture[]::new));
+            }, null);
+        } finally {
+            release(held[0]);
+        }
         long each = entries.isEmpty() ? 0 : (System.nanoTime() - start) / entries.size();
         entries.forEach((text, entry) -> stats.put(each));
     }
 
-    private CompletableFuture<Void> storeL1(String text, Object key, Object value) {
-        long expiresAt = clock.millis() + l1TtlMillis;
-        return l1.setAsync(text, new L1Entry(key, value, expiresAt), l1TtlMillis).toCompletableFuture()
+    private CompletableFuture<Void> storeL1(String text, Object key, Object value, long ttlMillis) {
+        long expiresAt = clock.millis() + ttlMillis;
+        return l1.setAsync(text, new L1Entry(key, value, expiresAt), ttlMillis).toCompletableFuture()
                 .thenRun(stats::l1Put);
     }
 
-    /** Stores {@code value} unless a live value is present in either layer; returns whether it stored it. */
-    public boolean putIfAbsent(String text, Object key, Object value) {
+    /**
+     * Applies to the entry of {@code text} the {@link Mutation} that {@code decide} returns, atomically on every
+     * member: inside one invalidation of the key and under the key's cluster-wide lock ({@link KeyLocks}, waited for
+     * at most until the invalidation's deadline), so no other write of the key and no load that began before it can
+     * come in between. {@code decide} may ask for the current
+     * value (Redis, else L1: what the last write that returned left, or a value loaded since); it runs on the
+     * caller's thread and may throw, which leaves the entry unchanged.
+     *
+     * @param countGet whether asking for the current value counts as a get (hit or miss) in the statistics
+     * @param applied  called with the mutation once it is applied (visible on every member), still under the lock
+     * @return the mutation applied
+     */
+    public Mutation update(String text, Object key, boolean countGet, Function<Supplier<Object>, Mutation> decide,
+                           Consumer<Mutation> applied) {
         long start = System.nanoTime();
-        boolean[] stored = new boolean[1];
-        messenger.invalidate(name, List.of(text), () -> {
-            long now = clock.millis();
-            if (l1 != null) {
-                L1Entry present = l1.get(text);
-                if (present != null && present.liveAt(now)) {
-                    return;
-                }
-            }
-            if (l2 != null) {
-                try {
-                    if (!l2.putIfAbsent(text, value, l2TtlMillis)) {
-                        return;
+        KeyLocks.Held[] held = new KeyLocks.Held[1];
+        Mutation[] decided = new Mutation[1];
+        try {
+            write(List.of(text), invalidation -> {
+                held[0] = locks.lock(List.of(text), lockWait(invalidation));
+                decided[0] = decide.apply(() -> current(text, countGet));
+                if (l2 != null) {
+                    switch (decided[0].kind()) {
+                        case PUT -> writeL2(text, decided[0].value(), l2Ttl(decided[0]), true);
+                        case REMOVE -> deleteL2(List.of(text));
+                        case NONE -> { }
                     }
-                    stats.l2Put();
-                    stored[0] = true;
-                } catch (L2UnavailableException e) {
-                    l2Unavailable(e);
                 }
-            }
-            if (l1 != null) {
-                L1Entry entry = new L1Entry(key, value, now + l1TtlMillis);
-                if (stored[0]) {
-                    l1.set(text, entry, l1TtlMillis);
-                } else {
-                    stored[0] = l1.setIfAbsent(text, entry, l1TtlMillis, now);
-                }
-                if (stored[0]) {
-                    stats.l1Put();
-                }
-            }
-        });
-        if (stored[0]) {
-            stats.put(System.nanoTime() - start);
+            }, () -> switch (decided[0].kind()) {
+                case PUT -> storeL1(text, key, decided[0].value(), l1Ttl(decided[0]));
+                case REMOVE -> l1.removeAsync(text).toCompletableFuture().thenApply(previous -> (Void) null);
+                case NONE -> CompletableFuture.<Void>completedFuture(null);
+            }, null);
+            applied.accept(decided[0]);
+        } finally {
+            release(held[0]);
         }
-        return stored[0];
+        if (decided[0].counted()) {
+            switch (decided[0].kind()) {
+                case PUT -> stats.put(System.nanoTime() - start);
+                case REMOVE -> stats.removal(System.nanoTime() - start, 1);
+                case NONE -> { }
+            }
+        }
+        return decided[0];
     }
 
-    /** Removes the entries of {@code texts} from both layers on every member; returns how many were present. */
+    private static long lockWait(Invalidation invalidation) {
+        return Math.max(invalidation.remainingNanos(), MIN_LOCK_WAIT_NANOS);
+    }
+
+    private static void release(KeyLocks.Held held) {
+        if (held != null) {
+            held.release();
+        }
+    }
+
+    private long l1Ttl(Mutation mutation) {
+        return mutation.ttlMillis() < 0 ? l1TtlMillis : Math.min(l1TtlMillis, mutation.ttlMillis());
+    }
+
+    private long l2Ttl(Mutation mutation) {
+        return mutation.ttlMillis() < 0 ? l2TtlMillis : Math.min(l2TtlMillis, mutation.ttlMillis());
+    }
+
+    /** The current value of {@code text} for an atomic operation: Redis's, else L1's; null when neither has one. */
+    private Object current(String text, boolean countGet) {
+        Outcome found = new Outcome(null, Source.NONE);
+        if (l2 != null) {
+            L2Hit hit = readL2(text);
+            if (hit != null) {
+                found = new Outcome(hit.value(), Source.L2);
+            }
+        }
+        if (found.value() == null && l1 != null && !l1Suspended) {
+            L1Entry entry = readL1(text);
+            if (entry != null && entry.liveAt(clock.millis())) {
+                found = new Outcome(entry.value(), Source.L1);
+            }
+        }
+        if (countGet) {
+            count(found, 0);
+        }
+        return found.value();
+    }
+
+    private long deleteL2(Collection<String> texts) {
+        try {
+            return l2.delete(texts);
+        } catch (L2UnavailableException e) {
+            l2Unavailable(e);
+            return 0;
+        }
+    }
+
+    /**
+     * Removes the entries of {@code texts} from both layers on every member, under the locks of their keys; returns
+     * how many were present.
+     */
     public long remove(Collection<String> texts) {
         long start = System.nanoTime();
         long[] fromL2 = new long[1];
-        Long fromL1 = write(texts, () -> {
-            try {
-                fromL2[0] = l2.delete(texts);
-            } catch (L2UnavailableException e) {
-                l2Unavailable(e);
-            }
-        }, () -> {
-            long now = clock.millis();
-            List<CompletableFuture<Boolean>> removals = texts.stream()
-                    .map(text -> l1.removeAsync(text).toCompletableFuture()
-                            .thenApply(previous -> previous != null && previous.liveAt(now)))
-                    .toList();
-            return CompletableFuture.allOf(removals.toArray(CompletableFuture[]::new))
-                    .thenApply(done -> removals.stream().filter(CompletableFuture::join).count());
-        }, 0L);
+        KeyLocks.Held[] held = new KeyLocks.Held[1];
+        Long fromL1;
+        try {
+            fromL1 = write(texts, invalidation -> {
+                held[0] = locks.lock(texts, lockWait(invalidation));
+                if (l2 != null) {
+                    fromL2[0] = deleteL2(texts);
+                }
+            }, () -> {
+                long now = clock.millis();
+                List<CompletableFuture<Boolean>> removals = texts.stream()
+                        .map(text -> l1.removeAsync(text).toCompletableFuture()
+                                .thenApply(previous -> previous != null && previous.liveAt(now)))
+                        .toList();
+                return CompletableFuture.allOf(removals.toArray(CompletableFuture[]::new))
+                        .thenApply(done -> removals.stream().filter(CompletableFuture::join).count());
+            }, 0L);
+        } finally {
+            release(held[0]);
+        }
         long removed = Math.max(fromL2[0], fromL1 == null ? 0 : fromL1);
         stats.removal(System.nanoTime() - start, removed);
         return removed;
@@ -421,7 +509,10 @@ public final class TieredStore implements InvalidationHandler {
     public long invalidate(String glob, boolean countRemovals) {
         long start = System.nanoTime();
         Set<String> removed = new HashSet<>();
-        Set<String> fromL1 = write(null, () -> {
+        Set<String> fromL1 = write(null, invalidation -> {
+            if (l2 == null) {
+                return;
+            }
             L2Tier.ScanResult result = l2.deleteMatching(glob);
             removed.addAll(result.deleted());
             if (!result.complete()) {
@@ -437,19 +528,18 @@ public final class TieredStore implements InvalidationHandler {
 
     /**
      * Runs a write inside one cluster-wide invalidation of {@code keys} (null: all): {@code l2Writes} on the caller's
-     * thread (each Redis call bounded), then the L1 writes, waited for until the invalidation's deadline (the
+     * thread, given the invalidation (for its deadline; each Redis call bounded; it checks itself whether there is an
+     * L2), then the L1 writes (only when there is an L1), waited for until the invalidation's deadline (the
      * invalidation timeout after it began). When L1 does not answer in time (the owner of a key is paused or gone) the write returns {@code unknown} while the keys stay
      * fenced on every member (reads bypass L1, loads do not store) until the L1 writes complete: the END follows
      * them, whenever that is.
      */
-    private <T> T write(Collection<String> keys, Runnable l2Writes, Supplier<CompletableFuture<T>> l1Writes,
-                        T unknown) {
+    private <T> T write(Collection<String> keys, Consumer<Invalidation> l2Writes,
+                        Supplier<CompletableFuture<T>> l1Writes, T unknown) {
         Invalidation invalidation = messenger.begin(name, keys);
         CompletableFuture<T> l1Done;
         try {
-            if (l2 != null) {
-                l2Writes.run();
-            }
+            l2Writes.accept(invalidation);
             l1Done = l1 == null ? CompletableFuture.completedFuture(null) : l1Writes.get();
         } catch (RuntimeException | Error e) {
             invalidation.end();
@@ -569,7 +659,12 @@ public final class TieredStore implements InvalidationHandler {
     public boolean clearL1Everywhere() {
         if (l1 != null) {
             try {
-                messenger.invalidate(name, null, l1::clear);
+                Invalidation invalidation = messenger.begin(name, null);
+                try {
+                    l1.clear();
+                } finally {
+                    invalidation.end();
+                }
             } catch (RuntimeException e) {
                 stats.l1Error();
                 LOG.log(Level.WARNING, "Cache " + name + ": clearing L1 on every member after a split failed: " + e);

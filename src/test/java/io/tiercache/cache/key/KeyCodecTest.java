@@ -1,6 +1,7 @@
 package io.tiercache.cache.key;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.math.BigDecimal;
@@ -12,14 +13,18 @@ class KeyCodecTest {
 
     @Test
     void keyTextsAreStable() {
-        assertEquals("42", KeyCodec.text(42L));
-        assertEquals("42", KeyCodec.text(42));
-        assertEquals("1.50", KeyCodec.text(new BigDecimal("1.50")));
+        assertEquals("~java.lang.Long:42", KeyCodec.text(42L));
+        assertEquals("~java.lang.Integer:42", KeyCodec.text(42));
+        assertEquals("~java.math.BigDecimal:1.50", KeyCodec.text(new BigDecimal("1.50")));
+        assertEquals("42", KeyCodec.text("42"));
+        assertEquals("~~x", KeyCodec.text("~x"));
+        assertEquals(KeyCodec.text(new java.util.Date(7)), KeyCodec.text(new java.util.Date(7)));
+        assertNotEquals(KeyCodec.text(new java.util.Date(7)), KeyCodec.text(new java.util.Date(8)));
         KeyCodec codec = new KeyCodec("a*b");
         assertEquals("tiercache:a*b:k", codec.redisKey("k"));
         assertEquals("tiercache:a\\*b:k*", codec.redisPattern("k*"));
         assertEquals("k", codec.textOf("tiercache:a*b:k"));
-        assertThrows(IllegalArgumentException.class, () -> KeyCodec.text(3.5d));
+        assertThrows(IllegalArgumentException.class, () -> KeyCodec.text(new Object()));
     }
 
     @Test

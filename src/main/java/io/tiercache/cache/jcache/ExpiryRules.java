@@ -1,0 +1,67 @@
+package io.tiercache.cache.jcache;
+
+import javax.cache.expiry.Duration;
+import javax.cache.expiry.EternalExpiryPolicy;
+import javax.cache.expiry.ExpiryPolicy;
+
+import io.tiercache.cache.store.Mutation;
+
+/**
+ * What a cache's {@link ExpiryPolicy} makes of each write and access (JSR-107 &sect;6.1): the life of a stored entry
+ * (its creation or update duration, within the cache's L1 and L2 TTLs), nothing stored for a zero creation
+ * duration, the entry expired by a zero update or access duration, and a renewed life on access. An eternal duration
+ * (and, for now, an update duration of {@code null}) gives the cache's TTLs. Thread-safe as its policy is.
+ */
+final class ExpiryRules {
+
+    private final ExpiryPolicy policy;
+
+    ExpiryRules(ExpiryPolicy policy) {
+        this.policy = policy;
+    }
+
+    ExpiryPolicy policy() {
+        return policy;
+    }
+
+    /** Whether a write must know if the entry exists (the policy treats creations and updates differently). */
+    boolean knowsUpdates() {
+        return !(policy instanceof EternalExpiryPolicy);
+    }
+
+    /** Whether an access gives the entry a new life. */
+    boolean renewsOnAccess() {
+        return policy.getExpiryForAccess() != null;
+    }
+
+    /** The mutation that stores {@code value}, created or updated as {@code existed} says. */
+    Mutation stored(Object value, boolean existed) {
+        Duration duration = existed ? policy.getExpiryForUpdate() : policy.getExpiryForCreation();
+        if (duration == null) {
+            return Mutation.put(value);
+        }
+        long ttl = millis(duration);
+        if (ttl == 0) {
+            return existed ? Mutation.expire() : Mutation.none();
+        }
+        return Mutation.put(value, ttl);
+    }
+
+    /** The mutation of an access of an entry whose value is {@code value} that leaves it otherwise unchanged. */
+    Mutation accessed(Object value) {
+        Duration access = policy.getExpiryForAccess();
+        if (access == null) {
+            return Mutation.none();
+        }
+        long ttl = millis(access);
+        return ttl == 0 ? Mutation.expire() : Mutation.touch(value, ttl);
+    }
+
+    /** A JCache duration in milliseconds: -1 for eternal (the cache's own TTLs), 0 for zero, else at least 1. */
+    private static long millis(Duration duration) {
+        if (duration.isEternal()) {
+            return -1;
+        }
+        return Math.max(duration.isZero() ? 0 : 1, duration.getTimeUnit().toMillis(duration.getDurationAmount()));
+    }
+}
