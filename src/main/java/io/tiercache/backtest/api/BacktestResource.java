@@ -2,6 +2,7 @@ package io.tiercache.backtest.api;
 
 import io.tiercache.backtest.domain.BacktestService;
 import io.tiercache.http.CacheControl;
+import io.tiercache.http.Representation;
 import io.tiercache.http.ValidatedWrite;
 import io.tiercache.http.WritePreconditions;
 import jakarta.enterprise.context.RequestScoped;
@@ -61,14 +62,14 @@ public class BacktestResource {
     @GET
     @Path("{id}")
     @CacheControl(maxAge = MAX_AGE)
-    public BacktestView get(@PathParam("id") long id) {
+    public Representation get(@PathParam("id") long id) {
         return views.backtest(id);
     }
 
     @GET
     @Path("{id}/equity")
     @CacheControl(maxAge = MAX_AGE)
-    public EquityView equity(@PathParam("id") long id) {
+    public Representation equity(@PathParam("id") long id) {
         return views.equity(id);
     }
 

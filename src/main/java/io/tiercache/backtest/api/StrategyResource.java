@@ -3,6 +3,7 @@ package io.tiercache.backtest.api;
 import io.tiercache.backtest.domain.Strategy;
 import io.tiercache.backtest.domain.StrategyService;
 import io.tiercache.http.CacheControl;
+import io.tiercache.http.Representation;
 import io.tiercache.http.ValidatedWrite;
 import io.tiercache.http.WritePreconditions;
 import jakarta.enterprise.context.RequestScoped;
@@ -56,7 +57,7 @@ public class StrategyResource {
      */
     @GET
     @CacheControl
-    public PageView<StrategyView> list(@QueryParam("page") String page, @QueryParam("size") String size,
+    public Representation list(@QueryParam("page") String page, @QueryParam("size") String size,
             @QueryParam("name") String name) {
         PageRequest request = PageRequest.parse(page, size);
         return ViewCache.isCachedList(request.page(), name)
@@ -67,7 +68,7 @@ public class StrategyResource {
     @GET
     @Path("{id}")
     @CacheControl
-    public StrategyView get(@PathParam("id") long id) {
+    public Representation get(@PathParam("id") long id) {
         return views.strategy(id);
     }
 
@@ -75,7 +76,7 @@ public class StrategyResource {
     @GET
     @Path("{id}/backtests")
     @CacheControl
-    public List<BacktestView> backtests(@PathParam("id") long id) {
+    public Representation backtests(@PathParam("id") long id) {
         return views.backtestsOf(id);
     }
 
