@@ -1,5 +1,7 @@
 package io.tiercache.http;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -7,6 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Objects;
 
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -60,7 +63,7 @@ public final class Representation implements Validated, Serializable {
     }
 
     /** Writes the body to {@code out}. */
-    public void writeTo(java.io.OutputStream out) throws java.io.IOException {
+    public void writeTo(OutputStream out) throws IOException {
         out.write(body);
     }
 
@@ -72,6 +75,19 @@ public final class Representation implements Validated, Serializable {
     @Override
     public Instant lastModified() {
         return lastModified;
+    }
+
+    /** Equal when the bytes, the media type and the validators are. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Representation that && Arrays.equals(body, that.body)
+                && mediaType.equals(that.mediaType) && entityTag.equals(that.entityTag)
+                && Objects.equals(lastModified, that.lastModified);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(entityTag, mediaType, lastModified) * 31 + Arrays.hashCode(body);
     }
 
     /** The first 16 bytes of the SHA-256 of {@code body}, base64url without padding. */
