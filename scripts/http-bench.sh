@@ -47,15 +47,15 @@ free_port() {
     python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
 
-# await LOG PID PATTERN: until PATTERN is in LOG (at most 300 s), or the process is gone.
+# await LOG PID PATTERN: until PATTERN is in LOG (at most 600 s), or the process is gone.
 await() {
     local log=$1 pid=$2 pattern=$3
-    for _ in $(seq 1 600); do
+    for _ in $(seq 1 1200); do
         grep -q "$pattern" "$log" && return
         kill -0 "$pid" 2>/dev/null || { tail -40 "$log"; echo "It did not start: $log" >&2; exit 1; }
         sleep 0.5
     done
-    echo "Not ready within 300 s: $log" >&2
+    echo "Not ready within 600 s: $log" >&2
     exit 1
 }
 
@@ -86,7 +86,7 @@ start_bare() {
     SERVICE_PIDS+=("$!")
     BARE_JVM=$!
     BARE="http://127.0.0.1:$port"
-    for _ in $(seq 1 600); do
+    for _ in $(seq 1 1200); do
         curl -fs "$BARE/api/ping" > /dev/null && break
         kill -0 "$BARE_JVM" 2>/dev/null || { tail -40 "$log"; echo "The bare WAR did not start" >&2; exit 1; }
         sleep 0.5

@@ -26,7 +26,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Date;
-import java.util.List;
 
 /**
  * {@code /api/strategies}: list (paged, filtered by name), read, create, replace and delete strategies. Reads come
