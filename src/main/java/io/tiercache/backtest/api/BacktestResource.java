@@ -5,7 +5,7 @@ import io.tiercache.http.CacheControl;
 import io.tiercache.http.Representation;
 import io.tiercache.http.ValidatedWrite;
 import io.tiercache.http.WritePreconditions;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -26,10 +26,10 @@ import jakarta.ws.rs.core.UriInfo;
 /**
  * {@code /api/backtests}: run (create), read and delete backtests, and read their equity curves. Reads come from
  * the {@link ViewCache}; writes update it after they commit. A stored backtest never changes, so its responses
- * may be kept for {@value #MAX_AGE} seconds.
+ * may be kept for {@value #MAX_AGE} seconds. One instance serves every request (no bean is made per request).
  */
 @Path("backtests")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class BacktestResource {
@@ -42,15 +42,10 @@ public class BacktestResource {
     @Inject
     ViewCache views;
 
-    @Context
-    UriInfo uriInfo;
-
-    @Context
-    HttpHeaders headers;
-
     /** Runs the simulation now and stores its outcome; 201 with the backtest. */
     @POST
-    public Response create(@NotNull(message = "must be a JSON object") @Valid BacktestRequest request) {
+    public Response create(@NotNull(message = "must be a JSON object") @Valid BacktestRequest request,
+            @Context UriInfo uriInfo) {
         BacktestView created = BacktestView.of(backtests.create(request.strategyId(), request.symbol(),
                 request.from(), request.to(), request.initialCapital()));
         return Response.created(uriInfo.getAbsolutePathBuilder().path(Long.toString(created.id())).build())
@@ -76,7 +71,7 @@ public class BacktestResource {
     @DELETE
     @Path("{id}")
     @ValidatedWrite
-    public Response delete(@PathParam("id") long id) {
+    public Response delete(@PathParam("id") long id, @Context HttpHeaders headers) {
         WritePreconditions preconditions = WritePreconditions.of(headers);
         backtests.delete(id, current -> preconditions.check(BacktestView.of(current)));
         return Response.noContent().build();
