@@ -11,8 +11,7 @@ import java.io.IOException;
 
 /**
  * The {@code Date} header (RFC 9110, section 6.6.1) on every response of the application, errors and error pages
- * included: Payara sends none of its own (WildFly's Undertow does, and keeps the one set here). A response that
- * never reaches the servlet filters, such as one written by the authentication mechanism, calls {@link #stamp}.
+ * included: Payara sends none of its own (WildFly's Undertow does, and keeps the one set here).
  */
 @WebFilter(filterName = "DateHeader", urlPatterns = "/*", dispatcherTypes = {DispatcherType.REQUEST,
         DispatcherType.ERROR})
@@ -28,7 +27,7 @@ public final class DateHeaderFilter extends HttpFilter {
     }
 
     /** Sets {@code Date} to now, unless the response is committed. */
-    public static void stamp(HttpServletResponse response) {
+    private static void stamp(HttpServletResponse response) {
         if (!response.isCommitted()) {
             response.setDateHeader("Date", System.currentTimeMillis());
         }

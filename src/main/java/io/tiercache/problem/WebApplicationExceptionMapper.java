@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * Errors the JAX-RS runtime raises itself (unknown route 404, 405 with its {@code Allow} header, 406, 415, a
  * missing or unreadable body 400, ...): a problem with the same status and headers. A 5xx is treated as an
- * unexpected failure.
+ * unexpected failure. A 404 is never stored ({@code Cache-Control: no-store}): the path may be one of the admin API
+ * spelled otherwise ({@code /api//cache/stats}), and every admin response is {@code no-store}.
  */
 @Provider
 public final class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
@@ -45,6 +46,9 @@ public final class WebApplicationExceptionMapper implements ExceptionMapper<WebA
                 .entity(problem.toJson())
                 .type(MediaType.valueOf(Problem.MEDIA_TYPE));
         response.header(HttpHeaders.CONTENT_LENGTH, null);
+        if (status == Response.Status.NOT_FOUND.getStatusCode()) {
+            response.header(HttpHeaders.CACHE_CONTROL, "no-store");
+        }
         return response.build();
     }
 

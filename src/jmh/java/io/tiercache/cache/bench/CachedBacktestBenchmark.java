@@ -19,6 +19,7 @@ import io.tiercache.backtest.simulation.SimulationRequest;
 import io.tiercache.backtest.simulation.SimulationResult;
 import io.tiercache.backtest.simulation.StrategyParameters;
 import io.tiercache.cache.annotation.CanonicalCacheKey;
+import io.tiercache.http.Representation;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -34,8 +35,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * What the cache saves, measured where it decides: computing a backtest against reading its result back from the
  * tiered cache. The computation is one of the demo backtests ("Conservative Crossover", 40/160-day averages, 30 %
  * invested, 1 bp, on DELTA from 2015-01-02 to 2024-12-31, 100,000.00) as {@code POST /api/backtests} runs it, without
- * HTTP and the database: the simulation, its metrics, the packed equity curve and the {@link BacktestView} the
- * service returns and caches. The reads get that very view, by the key the service's {@code @CacheResult} uses,
+ * HTTP and the database: the simulation, its metrics, the packed equity curve, the {@link BacktestView} and its
+ * JSON {@link Representation}, which the service returns and caches. The reads get that very representation, by the key the service's {@code @CacheResult} uses,
  * through the engine's {@code javax.cache.Cache}: from a cache with both layers (an L1 hit, the near cache) and from
  * one with L1 disabled (an L2 hit: Redis and the codec every time). The computation and the L2 hit sample every
  * call (their medians are compared); the L1 hit is an average.
@@ -72,18 +73,18 @@ public class CachedBacktestBenchmark {
 
         final CanonicalCacheKey key = new CanonicalCacheKey(Long.toString(ID));
         BenchEngine engine;
-        Cache<CanonicalCacheKey, BacktestView> bothLayers;
-        Cache<CanonicalCacheKey, BacktestView> l2Only;
+        Cache<CanonicalCacheKey, Representation> bothLayers;
+        Cache<CanonicalCacheKey, Representation> l2Only;
 
         @Setup(Level.Trial)
         public void start() throws IOException {
             engine = new BenchEngine("bench-backtest", Map.of("tiercache.cache." + L2_ONLY + ".l1.enabled", "false"));
-            MutableConfiguration<CanonicalCacheKey, BacktestView> configuration =
-                    new MutableConfiguration<CanonicalCacheKey, BacktestView>()
-                            .setTypes(CanonicalCacheKey.class, BacktestView.class);
+            MutableConfiguration<CanonicalCacheKey, Representation> configuration =
+                    new MutableConfiguration<CanonicalCacheKey, Representation>()
+                            .setTypes(CanonicalCacheKey.class, Representation.class);
             bothLayers = engine.manager().createCache(BOTH_LAYERS, configuration);
             l2Only = engine.manager().createCache(L2_ONLY, configuration);
-            BacktestView view = compute(new BacktestSimulator(new PriceSeriesRepository()), null);
+            Representation view = compute(new BacktestSimulator(new PriceSeriesRepository()), null);
             bothLayers.put(key, view);
             l2Only.put(key, view);
             if (!view.equals(bothLayers.get(key)) || !view.equals(l2Only.get(key))) {
@@ -100,28 +101,28 @@ public class CachedBacktestBenchmark {
     @Benchmark
     @BenchmarkMode(Mode.SampleTime)
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
-    public BacktestView computeBacktest(Simulation simulation, Blackhole blackhole) {
+    public Representation computeBacktest(Simulation simulation, Blackhole blackhole) {
         return compute(simulation.simulator, blackhole);
     }
 
     @Benchmark
-    public BacktestView backtestL1Hit(Cached cached) {
+    public Representation backtestL1Hit(Cached cached) {
         return cached.bothLayers.get(cached.key);
     }
 
     @Benchmark
     @BenchmarkMode(Mode.SampleTime)
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
-    public BacktestView backtestL2Hit(Cached cached) {
+    public Representation backtestL2Hit(Cached cached) {
         return cached.l2Only.get(cached.key);
     }
 
     /**
      * The work of {@code BacktestService.create} and {@code BacktestResource.create} short of the database: the
      * simulation, the metrics, the equity curve packed for storage (consumed by {@code blackhole} when given), the
-     * view.
+     * view as JSON.
      */
-    private static BacktestView compute(BacktestSimulator simulator, Blackhole blackhole) {
+    private static Representation compute(BacktestSimulator simulator, Blackhole blackhole) {
         SimulationResult result = simulator.run(DELTA_TEN_YEARS);
         Metrics metrics = new Metrics(result.totalReturn(), result.cagr(), result.annualizedVolatility(),
                 result.sharpeRatio(), result.maxDrawdown(), result.numberOfTrades(), result.sharpePValue());
@@ -129,8 +130,8 @@ public class CachedBacktestBenchmark {
         if (blackhole != null) {
             blackhole.consume(packedCurve);
         }
-        return new BacktestView(ID, 5, DELTA_TEN_YEARS.symbol(), DELTA_TEN_YEARS.from(), DELTA_TEN_YEARS.to(),
+        return Representation.json(new BacktestView(ID, 5, DELTA_TEN_YEARS.symbol(), DELTA_TEN_YEARS.from(), DELTA_TEN_YEARS.to(),
                 DELTA_TEN_YEARS.initialCapital(), "COMPLETED", null, BacktestView.MetricsView.of(metrics),
-                Instant.parse("2025-01-02T03:04:05.123456Z"));
+                Instant.parse("2025-01-02T03:04:05.123456Z")));
     }
 }

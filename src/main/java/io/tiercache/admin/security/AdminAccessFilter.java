@@ -12,9 +12,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 
 /**
- * Authorisation of the cache admin API: a caller authenticated by {@link AdminAuthenticationMechanism} without the
- * role {@value AdminRoles#CACHE_ADMIN} gets 403 (and an unauthenticated one 401, should a request ever reach a
- * resource without passing the mechanism). Every response of an admin resource, errors included, carries
+ * Authorisation of the cache admin API: a caller authenticated by {@link AdminAuthenticationFilter} without the
+ * role {@value AdminRoles#CACHE_ADMIN} gets 403 (and an unauthenticated one 401, should a request ever get here
+ * without passing that filter). Every response of an admin resource, errors included, carries
  * {@code Cache-Control: no-store}.
  */
 @Provider
@@ -28,7 +28,7 @@ public final class AdminAccessFilter implements ContainerRequestFilter, Containe
         if (request.getSecurityContext().getUserPrincipal() == null) {
             request.abortWith(Response.fromResponse(Problem.ofStatus(401,
                             "The cache admin API requires HTTP Basic credentials", instance).toResponse())
-                    .header(HttpHeaders.WWW_AUTHENTICATE, AdminAuthenticationMechanism.CHALLENGE).build());
+                    .header(HttpHeaders.WWW_AUTHENTICATE, AdminAuthenticationFilter.CHALLENGE).build());
         } else if (!request.getSecurityContext().isUserInRole(AdminRoles.CACHE_ADMIN)) {
             request.abortWith(Problem.ofStatus(403, "The cache admin API requires the role "
                     + AdminRoles.CACHE_ADMIN, instance).toResponse());
@@ -37,6 +37,6 @@ public final class AdminAccessFilter implements ContainerRequestFilter, Containe
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, AdminAuthenticationMechanism.NO_STORE);
+        response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, AdminAuthenticationFilter.NO_STORE);
     }
 }

@@ -7,11 +7,7 @@ import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;
 
-/**
- * Declares the role of the cache admin API to the web container (a role must be declared for
- * {@code isUserInRole} to grant it; {@code WEB-INF/payara-web.xml} maps it to the group of the same name) and says
- * at startup whether any admin user is configured.
- */
+/** The role of the cache admin API; says at startup whether any admin user is configured. */
 @WebListener
 public final class AdminRoles implements ServletContextListener {
 
@@ -25,7 +21,6 @@ public final class AdminRoles implements ServletContextListener {
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
-        event.getServletContext().declareRoles(CACHE_ADMIN);
         int users = identityStore.users();
         if (users == 0) {
             LOG.warning("No cache admin user is configured (tiercache.admin.username and "

@@ -2,9 +2,10 @@ package io.tiercache.backtest.api;
 
 import io.tiercache.backtest.domain.BacktestService;
 import io.tiercache.http.CacheControl;
+import io.tiercache.http.Representation;
 import io.tiercache.http.ValidatedWrite;
 import io.tiercache.http.WritePreconditions;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -25,10 +26,10 @@ import jakarta.ws.rs.core.UriInfo;
 /**
  * {@code /api/backtests}: run (create), read and delete backtests, and read their equity curves. Reads come from
  * the {@link ViewCache}; writes update it after they commit. A stored backtest never changes, so its responses
- * may be kept for {@value #MAX_AGE} seconds.
+ * may be kept for {@value #MAX_AGE} seconds. One instance serves every request (no bean is made per request).
  */
 @Path("backtests")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class BacktestResource {
@@ -41,15 +42,10 @@ public class BacktestResource {
     @Inject
     ViewCache views;
 
-    @Context
-    UriInfo uriInfo;
-
-    @Context
-    HttpHeaders headers;
-
     /** Runs the simulation now and stores its outcome; 201 with the backtest. */
     @POST
-    public Response create(@NotNull(message = "must be a JSON object") @Valid BacktestRequest request) {
+    public Response create(@NotNull(message = "must be a JSON object") @Valid BacktestRequest request,
+            @Context UriInfo uriInfo) {
         BacktestView created = BacktestView.of(backtests.create(request.strategyId(), request.symbol(),
                 request.from(), request.to(), request.initialCapital()));
         return Response.created(uriInfo.getAbsolutePathBuilder().path(Long.toString(created.id())).build())
@@ -61,21 +57,21 @@ public class BacktestResource {
     @GET
     @Path("{id}")
     @CacheControl(maxAge = MAX_AGE)
-    public BacktestView get(@PathParam("id") long id) {
+    public Representation get(@PathParam("id") long id) {
         return views.backtest(id);
     }
 
     @GET
     @Path("{id}/equity")
     @CacheControl(maxAge = MAX_AGE)
-    public EquityView equity(@PathParam("id") long id) {
+    public Representation equity(@PathParam("id") long id) {
         return views.equity(id);
     }
 
     @DELETE
     @Path("{id}")
     @ValidatedWrite
-    public Response delete(@PathParam("id") long id) {
+    public Response delete(@PathParam("id") long id, @Context HttpHeaders headers) {
         WritePreconditions preconditions = WritePreconditions.of(headers);
         backtests.delete(id, current -> preconditions.check(BacktestView.of(current)));
         return Response.noContent().build();

@@ -3,9 +3,10 @@ package io.tiercache.backtest.api;
 import io.tiercache.backtest.domain.Strategy;
 import io.tiercache.backtest.domain.StrategyService;
 import io.tiercache.http.CacheControl;
+import io.tiercache.http.Representation;
 import io.tiercache.http.ValidatedWrite;
 import io.tiercache.http.WritePreconditions;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -25,15 +26,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Date;
-import java.util.List;
 
 /**
  * {@code /api/strategies}: list (paged, filtered by name), read, create, replace and delete strategies. Reads come
  * from the {@link ViewCache}; a committed write invalidates the views it changes ({@code io.tiercache.invalidation}). PUT and DELETE honour {@code If-Match} and
- * {@code If-Unmodified-Since}, checked against the stored state inside the write's transaction.
+ * {@code If-Unmodified-Since}, checked against the stored state inside the write's transaction. One instance serves
+ * every request (no bean is made per request).
  */
 @Path("strategies")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class StrategyResource {
@@ -44,19 +45,13 @@ public class StrategyResource {
     @Inject
     ViewCache views;
 
-    @Context
-    UriInfo uriInfo;
-
-    @Context
-    HttpHeaders headers;
-
     /**
      * A page of strategies by id; {@code name} keeps those whose name contains it, ignoring case. Only the first
      * unfiltered pages are cached ({@link ViewCache#isCachedList}).
      */
     @GET
     @CacheControl
-    public PageView<StrategyView> list(@QueryParam("page") String page, @QueryParam("size") String size,
+    public Representation list(@QueryParam("page") String page, @QueryParam("size") String size,
             @QueryParam("name") String name) {
         PageRequest request = PageRequest.parse(page, size);
         return ViewCache.isCachedList(request.page(), name)
@@ -67,7 +62,7 @@ public class StrategyResource {
     @GET
     @Path("{id}")
     @CacheControl
-    public StrategyView get(@PathParam("id") long id) {
+    public Representation get(@PathParam("id") long id) {
         return views.strategy(id);
     }
 
@@ -75,12 +70,13 @@ public class StrategyResource {
     @GET
     @Path("{id}/backtests")
     @CacheControl
-    public List<BacktestView> backtests(@PathParam("id") long id) {
+    public Representation backtests(@PathParam("id") long id) {
         return views.backtestsOf(id);
     }
 
     @POST
-    public Response create(@NotNull(message = "must be a JSON object") @Valid StrategyRequest request) {
+    public Response create(@NotNull(message = "must be a JSON object") @Valid StrategyRequest request,
+            @Context UriInfo uriInfo) {
         StrategyView created = StrategyView.of(strategies.create(new Strategy(request.name(), request.description(),
                 request.fastWindow(), request.slowWindow(), request.positionFraction(), request.commissionBps())));
         return validated(Response.created(uriInfo.getAbsolutePathBuilder().path(Long.toString(created.id())).build()),
@@ -92,7 +88,7 @@ public class StrategyResource {
     @Path("{id}")
     @ValidatedWrite
     public Response update(@PathParam("id") long id,
-            @NotNull(message = "must be a JSON object") @Valid StrategyRequest request) {
+            @NotNull(message = "must be a JSON object") @Valid StrategyRequest request, @Context HttpHeaders headers) {
         WritePreconditions preconditions = WritePreconditions.of(headers);
         StrategyView updated = StrategyView.of(strategies.update(id, request.name(), request.description(),
                 request.fastWindow(), request.slowWindow(), request.positionFraction(), request.commissionBps(),
@@ -104,7 +100,7 @@ public class StrategyResource {
     @DELETE
     @Path("{id}")
     @ValidatedWrite
-    public Response delete(@PathParam("id") long id) {
+    public Response delete(@PathParam("id") long id, @Context HttpHeaders headers) {
         WritePreconditions preconditions = WritePreconditions.of(headers);
         strategies.delete(id, current -> preconditions.check(StrategyView.of(current)));
         return Response.noContent().build();

@@ -2,6 +2,7 @@ package io.tiercache.backtest.api;
 
 import io.tiercache.backtest.domain.BacktestService;
 import io.tiercache.backtest.domain.StrategyService;
+import io.tiercache.http.Representation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -10,8 +11,9 @@ import javax.cache.annotation.CacheRemoveAll;
 import javax.cache.annotation.CacheResult;
 
 /**
- * The API's views in the tiered cache, through the standard JSR-107 annotations: the reads load a view on a
- * miss; the removals are called after a write has committed, by {@code io.tiercache.invalidation.InvalidationRules}
+ * The API's views in the tiered cache, through the standard JSR-107 annotations, each cached as the
+ * {@link Representation} a response sends (its JSON bytes and validators), so that a hit neither maps nor serializes
+ * anything: the reads load a view on a miss; the removals are called after a write has committed, by {@code io.tiercache.invalidation.InvalidationRules}
  * (one annotation per method, so a change that touches several caches calls several of them).
  *
  * <p>Caches: {@value #STRATEGIES} and {@value #BACKTESTS} (by id), {@value #EQUITY} (by backtest id),
@@ -39,8 +41,8 @@ public class ViewCache {
     BacktestService backtests;
 
     @CacheResult(cacheName = STRATEGIES)
-    public StrategyView strategy(long id) {
-        return StrategyView.of(strategies.get(id));
+    public Representation strategy(long id) {
+        return Representation.json(StrategyView.of(strategies.get(id)));
     }
 
     /**
@@ -54,32 +56,32 @@ public class ViewCache {
 
     /** A cached page of strategies; callers ask {@link #isCachedList} first. */
     @CacheResult(cacheName = STRATEGY_LISTS)
-    public PageView<StrategyView> strategies(int page, int size, String name) {
+    public Representation strategies(int page, int size, String name) {
         return loadStrategies(page, size, name);
     }
 
     /** A page of strategies from the database; {@code name} is the raw filter (null or blank for all). */
-    public PageView<StrategyView> loadStrategies(int page, int size, String name) {
+    public Representation loadStrategies(int page, int size, String name) {
         PageRequest request = new PageRequest(page, size);
         List<StrategyView> items = strategies.list(name, request.offset(), request.size()).stream()
                 .map(StrategyView::of)
                 .toList();
-        return new PageView<>(items, page, size, strategies.count(name));
+        return Representation.json(new PageView<>(items, page, size, strategies.count(name)));
     }
 
     @CacheResult(cacheName = STRATEGY_BACKTESTS)
-    public List<BacktestView> backtestsOf(long strategyId) {
-        return backtests.ofStrategy(strategyId).stream().map(BacktestView::of).toList();
+    public Representation backtestsOf(long strategyId) {
+        return Representation.json(backtests.ofStrategy(strategyId).stream().map(BacktestView::of).toList());
     }
 
     @CacheResult(cacheName = BACKTESTS)
-    public BacktestView backtest(long id) {
-        return BacktestView.of(backtests.get(id));
+    public Representation backtest(long id) {
+        return Representation.json(BacktestView.of(backtests.get(id)));
     }
 
     @CacheResult(cacheName = EQUITY)
-    public EquityView equity(long backtestId) {
-        return EquityView.of(backtests.get(backtestId));
+    public Representation equity(long backtestId) {
+        return Representation.json(EquityView.of(backtests.get(backtestId)));
     }
 
     @CacheRemove(cacheName = STRATEGIES)

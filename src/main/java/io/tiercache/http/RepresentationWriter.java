@@ -1,0 +1,35 @@
+package io.tiercache.http;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.ext.MessageBodyWriter;
+import jakarta.ws.rs.ext.Provider;
+
+/** Writes a {@link Representation}'s stored bytes as they are, in the media type they were serialized to. */
+@Provider
+@Produces(MediaType.WILDCARD)
+public final class RepresentationWriter implements MessageBodyWriter<Representation> {
+
+    @Override
+    public boolean isWriteable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
+        return type == Representation.class;
+    }
+
+    @Override
+    public long getSize(Representation representation, Class<?> type, Type genericType, Annotation[] annotations,
+            MediaType mediaType) {
+        return representation.length();
+    }
+
+    @Override
+    public void writeTo(Representation representation, Class<?> type, Type genericType, Annotation[] annotations,
+            MediaType mediaType, MultivaluedMap<String, Object> headers, OutputStream out) throws IOException {
+        representation.writeTo(out);
+    }
+}
