@@ -125,10 +125,11 @@ fault() {
 failed=0
 for case in baseline hang down; do
     echo "Case $case: wrk $THREADS threads, $CONNECTIONS connections, $DURATION"
-    if [[ $case != baseline ]]; then fault "$case" & fi
+    fault_pid=
+    if [[ $case != baseline ]]; then fault "$case" & fault_pid=$!; fi
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 10s -s "$WORK/get.lua" "$BASE" \
         | grep '^RESULT' | sed "s/^RESULT/$case/" >> "$WORK/results"
-    wait
+    [[ -z "$fault_pid" ]] || wait "$fault_pid"
     if [[ $case != baseline ]]; then
         status=$(cat "$WORK/rename-$case")
         [[ "$status" == 200 ]] || { echo "  the rename while Redis was away answered $status" >&2; failed=1; }
