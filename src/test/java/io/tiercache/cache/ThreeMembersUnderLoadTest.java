@@ -65,11 +65,7 @@ class ThreeMembersUnderLoadTest {
     void aMemberHungUnderLoad() throws Exception {
         MemberProcess b = processes.get(0);
         MemberProcess c = processes.get(1);
-        warm(b, c);
-        WriteLoad loadA = WriteLoad.start(cacheA, "a", KEYS, 20_000);
-        b.call("load " + CACHE + " b " + KEYS + " 20000", 10);
-        c.call("load " + CACHE + " c " + KEYS + " 20000", 10);
-        Thread.sleep(3_000);
+        WriteLoad loadA = warmAndLoad(20_000, b, c);
         c.pause();
         long pausedAt = System.nanoTime();
         Map<String, Long> writtenDuringPause;
@@ -102,11 +98,7 @@ class ThreeMembersUnderLoadTest {
     void aMemberKilledUnderLoadAndReplaced() throws Exception {
         MemberProcess b = processes.get(0);
         MemberProcess c = processes.get(1);
-        warm(b, c);
-        WriteLoad loadA = WriteLoad.start(cacheA, "a", KEYS, 15_000);
-        b.call("load " + CACHE + " b " + KEYS + " 15000", 10);
-        c.call("load " + CACHE + " c " + KEYS + " 15000", 10);
-        Thread.sleep(3_000);
+        WriteLoad loadA = warmAndLoad(15_000, b, c);
         c.kill();
         Thread.sleep(2_000);
         long replacing = System.nanoTime();
@@ -130,6 +122,19 @@ class ThreeMembersUnderLoadTest {
             assertEquals(value, b.call("get " + CACHE + " c" + i, 10), "the killed member's keys agree everywhere (a value, or a miss)");
             assertEquals(value, d.call("get " + CACHE + " c" + i, 10), "the killed member's keys agree everywhere");
         }
+    }
+
+    /**
+     * Warms every member ({@link #warm}), starts a load of {@code millis} on A (keys a*) and on B and C (b*, c*), and
+     * returns A's once they have run for 3 s.
+     */
+    private WriteLoad warmAndLoad(long millis, MemberProcess b, MemberProcess c) throws InterruptedException {
+        warm(b, c);
+        WriteLoad loadA = WriteLoad.start(cacheA, "a", KEYS, millis);
+        b.call("load " + CACHE + " b " + KEYS + " " + millis, 10);
+        c.call("load " + CACHE + " c " + KEYS + " " + millis, 10);
+        Thread.sleep(3_000);
+        return loadA;
     }
 
     /** Every member has read every key once, so that each holds L1 copies that a write must invalidate. */
