@@ -4,7 +4,8 @@
 # Usage: scripts/chaos-redis.sh
 #   Starts a redis-server of its own (`redis-server` on PATH, e.g. Debian's redis-server package) on a free port,
 #   then the service over it (mvn -Prun package, on a free HTTP port; the launcher finds that Redis listening and
-#   starts none of its own). Then three cases, each DURATION of wrk on cached GETs (a strategy and a backtest):
+#   starts none of its own). After a 10 s warm-up, three cases, each DURATION of wrk on cached GETs (two strategies
+#   and a backtest):
 #     baseline  no fault
 #     hang      the redis-server stopped with SIGSTOP at 5 s, resumed with SIGCONT FAULT seconds later
 #     down      the redis-server shut down (SHUTDOWN NOSAVE: its data is gone) at 5 s, started again on the same
@@ -121,6 +122,9 @@ fault() {
         down) start_redis ;;
     esac
 }
+
+echo "Warming up for 10 s (not counted)"
+wrk -t"$THREADS" -c"$CONNECTIONS" -d10s -s "$WORK/get.lua" "$BASE" > /dev/null
 
 failed=0
 for case in baseline hang down; do
