@@ -100,6 +100,7 @@ class ThreeMembersUnderLoadTest {
         MemberProcess c = processes.get(1);
         WriteLoad loadA = warmAndLoad(15_000, b, c);
         c.kill();
+        assertTrue(EngineFixture.eventually(() -> clusterSize() == 2), "the killed member is dropped");
         Thread.sleep(2_000);
         long replacing = System.nanoTime();
         MemberProcess d = new MemberProcess(properties(ports.get(2)));

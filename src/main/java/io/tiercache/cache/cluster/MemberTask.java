@@ -14,6 +14,8 @@ import com.hazelcast.core.HazelcastInstanceAware;
  */
 final class MemberTask implements Callable<Boolean>, Serializable, HazelcastInstanceAware {
 
+    private static final long serialVersionUID = 1L;
+
     enum Kind { BEGIN, END, GENERATION, PING }
 
     private final String origin;

@@ -25,11 +25,12 @@ import java.util.function.LongSupplier;
  * instead of joining one that may have read the value before the invalidation. From {@code begin} to {@code end}
  * the keys are fenced: flights that start meanwhile do not store either.
  *
- * <p><b>Abandoned invalidations</b>: when an invalidation's END will not come (its lease ran out, its sender left the
- * cluster, or this member missed it while paused), its writer may have stopped between its Redis write and its L1
- * writes, leaving L1 copies older than Redis. Before such a fence is lifted, its keys are removed from L1 by the
- * {@code dropFromL1} function given to the constructor; until that completes they stay fenced (a failure is retried
- * a lease later).
+ * <p><b>Abandoned invalidations</b>: when an invalidation's END will not come (its lease ran out, or this member
+ * missed it while paused), its writer may have stopped between its Redis write and its L1 writes, leaving L1 copies
+ * older than Redis. Before such a fence is lifted, its keys are removed from L1 by the {@code dropFromL1} function
+ * given to the constructor; until that completes they stay fenced (a failure is retried a lease later). When its
+ * sender leaves the cluster, its keys are removed from L1 at once, but the fence stays for its lease: a member
+ * dropped from the view may only be paused or cut off, and still write Redis afterwards.
  *
  * <p>Messages may arrive late, out of order or never: an {@code end} that arrives before its {@code begin} detaches
  * the flights of its keys and leaves a tombstone so that the late {@code begin} fences nothing (it still detaches), and every fence and tombstone lapses after the lease given
@@ -200,11 +201,19 @@ public final class LoadCoordinator {
         });
     }
 
-    /** Abandons the invalidations that member {@code sender} began: it has left the cluster, their END will not come. */
+    /**
+     * Member {@code sender} left this member's view of the cluster: the keys of the invalidations it began are removed
+     * from L1 now (it may have died between Redis and L1), and stay fenced until the lease lapses (it may only be
+     * paused or cut off, and write Redis later).
+     */
     public void senderLeft(String sender) {
         fences.forEach((id, fence) -> {
             if (sender.equals(fence.sender)) {
-                abandon(id, fence);
+                try {
+                    dropFromL1.apply(fence.texts);
+                } catch (RuntimeException e) {
+                    // the lapse of the lease drops them again before lifting the fence
+                }
             }
         });
     }
