@@ -20,9 +20,9 @@ import com.hazelcast.map.IMap;
  * <p><b>Bounded wait</b>: a Hazelcast lock call waits for the key's owner, which may stand still (a paused process)
  * until Hazelcast drops it, 10 s by default. So the locks are taken on a thread of the background executor, which
  * holds them until {@link Held#release}, and the writer waits for them at most its own deadline (what is left of its
- * invalidation timeout). When that passes the write goes ahead without them ({@link Held#locked} false): only while a
- * member stands still can two writes of one of its keys then interleave. Locks obtained after their writer gave up
- * are released at once.
+ * invalidation timeout). When that passes the write goes ahead without them ({@link Held#locked} false), whether the
+ * owner stands still or a holder is slow, and two writes of one key may then interleave (see docs/jsr107-tck.md).
+ * Locks obtained after their writer gave up are released at once.
  *
  * <p>Thread-safe.
  */
