@@ -81,7 +81,7 @@ public class CachedBacktestBenchmark {
             engine = new BenchEngine("bench-backtest", Map.of("tiercache.cache." + L2_ONLY + ".l1.enabled", "false"));
             MutableConfiguration<CanonicalCacheKey, Representation> configuration =
                     new MutableConfiguration<CanonicalCacheKey, Representation>()
-                            .setTypes(CanonicalCacheKey.class, Representation.class);
+                            .setTypes(CanonicalCacheKey.class, Representation.class).setStoreByValue(false);
             bothLayers = engine.manager().createCache(BOTH_LAYERS, configuration);
             l2Only = engine.manager().createCache(L2_ONLY, configuration);
             Representation view = compute(new BacktestSimulator(new PriceSeriesRepository()), null);
