@@ -84,13 +84,9 @@ class ThreeMembersUnderLoadTest {
         System.out.printf("ThreeMembersUnderLoadTest: hung member: A %s; B %s; C (the hung one) %s%n", a, resultB,
                 resultC);
         assertEquals(0, stale, "C serves no value older than the writes A made while C was hung");
-        for (WriteLoad.Result result : List.of(a, resultB, resultC)) {
-            assertEquals(0, result.errors(), "no operation failed: " + result);
-            assertEquals(0, result.stale(), "every member reads its own writes: " + result);
-        }
         assertTrue(a.maxMillis() <= WRITE_BOUND_MILLIS && resultB.maxMillis() <= WRITE_BOUND_MILLIS,
                 "writes of A and B finished within the invalidation timeout: A " + a + ", B " + resultB);
-        assertAllServe(List.of(a, resultB, resultC), b, c);
+        assertCleanLoads(List.of(a, resultB, resultC), b, c);
     }
 
     /** Member C killed while all three write; then a replacement joins on its address and writes too. */
@@ -113,15 +109,13 @@ class ThreeMembersUnderLoadTest {
         WriteLoad.Result resultD = WriteLoad.Result.parse(d.call("loaded", 30));
         System.out.printf("ThreeMembersUnderLoadTest: killed member: A %s; B %s; replacement D (joined in %.1f s) "
                 + "%s%n", a, resultB, joinSeconds, resultD);
-        for (WriteLoad.Result result : List.of(a, resultB, resultD)) {
-            assertEquals(0, result.errors(), "no operation failed: " + result);
-            assertEquals(0, result.stale(), "every member reads its own writes: " + result);
-        }
-        assertAllServe(List.of(a, resultB, resultD), b, d);
+        assertCleanLoads(List.of(a, resultB, resultD), b, d);
         for (int i = 0; i < KEYS; i++) {
             String value = String.valueOf(cacheA.get("c" + i));
-            assertEquals(value, b.call("get " + CACHE + " c" + i, 10), "the killed member's keys agree everywhere (a value, or a miss)");
-            assertEquals(value, d.call("get " + CACHE + " c" + i, 10), "the killed member's keys agree everywhere");
+            for (MemberProcess other : List.of(b, d)) {
+                assertEquals(value, other.call("get " + CACHE + " c" + i, 10),
+                        "the killed member's keys agree everywhere (a value, or a miss)");
+            }
         }
     }
 
@@ -159,6 +153,18 @@ class ThreeMembersUnderLoadTest {
             String value = member.call("get " + CACHE + " " + e.getKey(), 90);
             return !"null".equals(value) && Long.parseLong(value) < e.getValue();
         }).count();
+    }
+
+    /**
+     * No load failed or read another value than its own write, and every member serves what they wrote last
+     * ({@link #assertAllServe}).
+     */
+    private void assertCleanLoads(List<WriteLoad.Result> results, MemberProcess... others) {
+        for (WriteLoad.Result result : results) {
+            assertEquals(0, result.errors(), "no operation failed: " + result);
+            assertEquals(0, result.stale(), "every member reads its own writes: " + result);
+        }
+        assertAllServe(results, others);
     }
 
     /**

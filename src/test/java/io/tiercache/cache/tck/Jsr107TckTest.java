@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -99,18 +100,13 @@ final class Jsr107TckTest {
 
     /** The engine's settings for the TCK's cache managers, as system properties (read through MicroProfile Config). */
     private static void engineProperties(int redisPort) {
-        int hazelcastPort = EngineFixture.freePort();
-        System.setProperty("tiercache.redis.address", "redis://127.0.0.1:" + redisPort);
-        System.setProperty("tiercache.hazelcast.cluster-name", "tck-" + UUID.randomUUID());
-        System.setProperty("tiercache.hazelcast.port", Integer.toString(hazelcastPort));
-        System.setProperty("tiercache.hazelcast.port-auto-increment", "true");
-        System.setProperty("tiercache.hazelcast.members", "127.0.0.1:" + hazelcastPort);
-        System.setProperty("tiercache.hazelcast.partition-count", "11");
-        System.setProperty("tiercache.hazelcast.property.hazelcast.logging.type", "none");
-        System.setProperty("tiercache.redis.netty-threads", "2");
-        System.setProperty("tiercache.redis.timeout", "2s");
-        System.setProperty("tiercache.codec.allow", "io.tiercache.**;java.lang.*;java.util.*;java.time.*;java.math.*;"
-                + "domain.*;org.jsr107.tck.**;javax.cache.**");
+        Properties properties = EngineFixture.properties("tck-" + UUID.randomUUID(), EngineFixture.freePort(),
+                redisPort);
+        properties.setProperty("tiercache.hazelcast.port-auto-increment", "true");
+        properties.setProperty("tiercache.redis.timeout", "2s");
+        properties.setProperty("tiercache.codec.allow", "io.tiercache.**;java.lang.*;java.util.*;java.time.*;"
+                + "java.math.*;domain.*;org.jsr107.tck.**;javax.cache.**");
+        properties.forEach((name, value) -> System.setProperty((String) name, (String) value));
     }
 
     private static PostDiscoveryFilter excluding(String test) {
