@@ -13,7 +13,7 @@ import jakarta.inject.Inject;
 /**
  * The default {@link CacheResolverFactory}: resolves caches by name from the {@link CacheManagerSource},
  * creating each one with a default {@link javax.cache.configuration.MutableConfiguration} on first use (the
- * tiered provider applies its per-cache settings from configuration).
+ * tiered provider applies its per-cache settings from configuration, TTLs included: see {@link NamedCacheResolver}).
  */
 @Dependent
 public class DefaultCacheResolverFactory implements CacheResolverFactory {

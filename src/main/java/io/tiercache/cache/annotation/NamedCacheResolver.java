@@ -9,9 +9,11 @@ import javax.cache.annotation.CacheInvocationContext;
 import javax.cache.annotation.CacheResolver;
 import javax.cache.configuration.MutableConfiguration;
 
+import io.tiercache.cache.ConfiguredTtls;
+
 /**
- * Resolves one cache by name, creating it with a default {@link MutableConfiguration} when it does not exist
- * yet. Looks the cache up on every call, so a cache destroyed and re-created is found again. Thread-safe: of
+ * Resolves one cache by name, creating it when it does not exist yet with a default {@link MutableConfiguration}
+ * stored by reference whose entries expire at the TTLs configured for the cache ({@link ConfiguredTtls}). Looks the cache up on every call, so a cache destroyed and re-created is found again. Thread-safe: of
  * two threads creating the same cache, the loser reads the winner's.
  */
 final class NamedCacheResolver implements CacheResolver {
@@ -32,7 +34,8 @@ final class NamedCacheResolver implements CacheResolver {
             return cache;
         }
         try {
-            return manager.createCache(name, new MutableConfiguration<K, V>().setStoreByValue(false));
+            return manager.createCache(name, new MutableConfiguration<K, V>().setStoreByValue(false)
+                    .setExpiryPolicyFactory(new ConfiguredTtls()));
         } catch (CacheException alreadyCreated) {
             Cache<K, V> existing = manager.getCache(name);
             if (existing == null) {

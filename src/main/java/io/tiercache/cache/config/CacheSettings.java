@@ -14,9 +14,14 @@ import java.util.Locale;
  * @param l1Eviction   Hazelcast eviction policy name: LRU, LFU, RANDOM or NONE
  * @param l2Enabled    whether the Redis layer is used
  * @param l2Ttl        life of an entry in Redis
+ * @param ttlExpiry    whether the TTLs are the expiry of the entries (a cache configured through MicroProfile
+ *                     Config: it has a {@code tiercache.cache.<name>.l1.ttl} or {@code .l2.ttl}, or is created with
+ *                     {@code io.tiercache.cache.ConfiguredTtls}): an eternal entry lives them, a JCache duration is
+ *                     capped by them. Otherwise the JCache expiry policy alone is the expiry of an entry (eternal: no
+ *                     TTL in either layer), and {@code l1Ttl} bounds only how long a near cache keeps its copy of one
  */
 public record CacheSettings(boolean l1Enabled, Duration l1Ttl, int l1MaxEntries, String l1Eviction,
-                            boolean l2Enabled, Duration l2Ttl) {
+                            boolean l2Enabled, Duration l2Ttl, boolean ttlExpiry) {
 
     public static final Duration DEFAULT_L1_TTL = Duration.ofMinutes(5);
     public static final int DEFAULT_L1_MAX_ENTRIES = 10_000;
@@ -44,7 +49,13 @@ public record CacheSettings(boolean l1Enabled, Duration l1Ttl, int l1MaxEntries,
                         source.integer("tiercache.l1.max-entries", DEFAULT_L1_MAX_ENTRIES)),
                 source.string(own + "l1.eviction", source.string("tiercache.l1.eviction", "LRU")),
                 source.bool(own + "l2.enabled", source.bool("tiercache.l2.enabled", true)),
-                source.duration(own + "l2.ttl", source.duration("tiercache.l2.ttl", DEFAULT_L2_TTL)));
+                source.duration(own + "l2.ttl", source.duration("tiercache.l2.ttl", DEFAULT_L2_TTL)),
+                source.get(own + "l1.ttl").isPresent() || source.get(own + "l2.ttl").isPresent());
+    }
+
+    /** These settings with the TTLs as the expiry of the entries ({@code io.tiercache.cache.ConfiguredTtls}). */
+    public CacheSettings withTtlExpiry() {
+        return new CacheSettings(l1Enabled, l1Ttl, l1MaxEntries, l1Eviction, l2Enabled, l2Ttl, true);
     }
 
     private static void requirePositive(String what, Duration value) {

@@ -8,9 +8,10 @@ import io.tiercache.cache.store.Mutation;
 
 /**
  * What a cache's {@link ExpiryPolicy} makes of each write and access (JSR-107 &sect;6.1): the life of a stored entry
- * (its creation or update duration, within the cache's L1 and L2 TTLs), nothing stored for a zero creation
- * duration, the entry expired by a zero update or access duration, and a renewed life on access. An eternal duration
- * (and, for now, an update duration of {@code null}) gives the cache's TTLs. Thread-safe as its policy is.
+ * (its creation or update duration; eternal: {@link Mutation#ETERNAL}), the expiry it has kept for an update duration
+ * of {@code null}, nothing stored for a zero creation duration, the entry expired by a zero update or access
+ * duration, and a renewed life on access. What an eternal life is in each layer (no expiry, or the cache's configured
+ * TTLs) is the store's rule. Thread-safe as its policy is.
  */
 final class ExpiryRules {
 
@@ -38,7 +39,7 @@ final class ExpiryRules {
     Mutation stored(Object value, boolean existed) {
         Duration duration = existed ? policy.getExpiryForUpdate() : policy.getExpiryForCreation();
         if (duration == null) {
-            return Mutation.put(value);
+            return Mutation.put(value, existed ? Mutation.UNCHANGED : Mutation.ETERNAL);
         }
         long ttl = millis(duration);
         if (ttl == 0) {
@@ -57,10 +58,10 @@ final class ExpiryRules {
         return ttl == 0 ? Mutation.expire() : Mutation.touch(value, ttl);
     }
 
-    /** A JCache duration in milliseconds: -1 for eternal (the cache's own TTLs), 0 for zero, else at least 1. */
+    /** A JCache duration in milliseconds: {@link Mutation#ETERNAL} for eternal, 0 for zero, else at least 1. */
     private static long millis(Duration duration) {
         if (duration.isEternal()) {
-            return -1;
+            return Mutation.ETERNAL;
         }
         return Math.max(duration.isZero() ? 0 : 1, duration.getTimeUnit().toMillis(duration.getDurationAmount()));
     }

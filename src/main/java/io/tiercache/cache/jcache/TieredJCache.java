@@ -75,7 +75,7 @@ public final class TieredJCache<K, V> implements TieredCache<K, V> {
     private final MutableConfiguration<K, V> configuration;
     private final TieredStore store;
     private final CacheLoader<K, V> loader;
-    private final Function<Object, Object> readThrough;
+    private final Function<K, V> readThrough;
     private final WriteThrough<K, V> writer;
     private final ExpiryRules expiry;
     private final ValueCopier copies;
@@ -97,7 +97,7 @@ public final class TieredJCache<K, V> implements TieredCache<K, V> {
         this.onClose = onClose;
         this.loader = configuration.getCacheLoaderFactory() == null ? null
                 : configuration.getCacheLoaderFactory().create();
-        this.readThrough = configuration.isReadThrough() && loader != null ? key -> load((K) key) : null;
+        this.readThrough = configuration.isReadThrough() && loader != null ? this::load : null;
         this.writer = new WriteThrough<>(configuration.isWriteThrough()
                 && configuration.getCacheWriterFactory() != null
                 ? (CacheWriter<K, V>) configuration.getCacheWriterFactory().create() : null);
@@ -169,25 +169,62 @@ public final class TieredJCache<K, V> implements TieredCache<K, V> {
     public V get(K key) {
         requireOpen();
         String text = KeyCodec.text(requireKey(key));
-        V value = (V) store.get(text, key, readThrough);
+        V value = (V) store.get(text, key, null);
         if (value != null) {
             accessed(text, key, value);
+        } else if (readThrough != null) {
+            value = loadThrough(text, key, readThrough);
         }
         return copies.copy(value);
     }
 
+    /**
+     * Loads {@code key} into the cache on the tiered store's own path (one load per key and member, stored for the
+     * cache's eternal life) when the expiry policy is eternal and nobody listens; otherwise as {@link #get} does with
+     * read-through, so that the value lives the creation duration and its creation is reported.
+     */
     @Override
     @SuppressWarnings("unchecked")
     public V getOrLoad(K key, Function<? super K, ? extends V> loader) {
         requireOpen();
         Objects.requireNonNull(loader, "loader");
-        return copies.copy((V) store.get(KeyCodec.text(requireKey(key)), key, k -> {
-            V value = loader.apply((K) k);
-            if (value != null) {
-                requireValue(value);
+        String text = KeyCodec.text(requireKey(key));
+        Function<K, V> checked = k -> {
+            V value = loader.apply(k);
+            return value == null ? null : requireValue(value);
+        };
+        if (!expiry.knowsUpdates() && !events.active()) {
+            return copies.copy((V) store.get(text, key, k -> checked.apply((K) k)));
+        }
+        V value = (V) store.get(text, key, null);
+        return copies.copy(value != null ? value : loadThrough(text, key, checked));
+    }
+
+    /**
+     * Read-through (JSR-107 &sect;8.2) of a key that was missing: as an atomic operation, so the loaded value is
+     * stored with the creation duration and its creation reported to the listeners, unless a value arrived meanwhile
+     * (which is then returned). The load counts in the statistics; a failure of the loader reaches the caller and
+     * leaves the entry unchanged.
+     */
+    @SuppressWarnings("unchecked")
+    private V loadThrough(String text, K key, Function<K, V> load) {
+        Object[] found = new Object[1];
+        update(text, key, false, current -> {
+            found[0] = current.get();
+            if (found[0] != null) {
+                return Mutation.none();
             }
-            return value;
-        }));
+            long start = System.nanoTime();
+            try {
+                found[0] = load.apply(key);
+            } catch (RuntimeException | Error e) {
+                store.statistics().load(System.nanoTime() - start, true);
+                throw e;
+            }
+            store.statistics().load(System.nanoTime() - start, false);
+            return found[0] == null ? Mutation.none() : expiry.stored(found[0], false);
+        });
+        return (V) found[0];
     }
 
     @Override
@@ -430,7 +467,7 @@ public final class TieredJCache<K, V> implements TieredCache<K, V> {
         List<T> result = new ArrayList<>(1);
         update(text, key, true, current -> {
             ProcessedEntry<K, V> entry = new ProcessedEntry<>(key, current,
-                    readThrough == null ? null : this::load);
+                    readThrough);
             try {
                 result.add(entryProcessor.process(entry, arguments));
                 boolean existed = entry.existed();

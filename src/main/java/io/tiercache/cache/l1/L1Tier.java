@@ -136,10 +136,11 @@ public final class L1Tier {
 
     /**
      * Hazelcast keeps entry TTLs in whole seconds (a shorter one expires the entry at once), so its TTL is rounded up;
-     * the exact expiry is the one in {@link L1Entry}, checked on every read.
+     * the exact expiry is the one in {@link L1Entry}, checked on every read. A life of {@link L1Entry#NEVER} is no
+     * TTL ({@code 0}).
      */
     private static long hazelcastTtl(long ttlMillis) {
-        return Math.max(1, (ttlMillis + 999) / 1000);
+        return ttlMillis == L1Entry.NEVER ? 0 : Math.max(1, (ttlMillis + 999) / 1000);
     }
 
     /**

@@ -18,7 +18,7 @@ import org.redisson.client.codec.ByteArrayCodec;
 
 /**
  * L2 of one cache: one Redis string per entry under {@code tiercache:<cache>:<key text>}, written with its TTL
- * ({@code PX}), holding an {@link L2Envelope}. Every call goes through the manager's {@link RedisGuard} and so
+ * ({@code PX}; none for an entry that never expires), holding an {@link L2Envelope}. Every call goes through the manager's {@link RedisGuard} and so
  * either answers within the bound or throws {@link L2UnavailableException}.
  *
  * <p>Values are encoded by the {@link AllowlistCodec} and decoded by it through the {@link EnvelopeCodec} (on
@@ -78,12 +78,20 @@ public final class L2Tier {
         return null;
     }
 
-    /** Stores {@code value} for {@code ttlMillis}. */
-    public void put(String text, Object value, long ttlMillis) {
-        byte[] stored = envelope(value, ttlMillis);
+    /**
+     * Stores {@code value} until wall-clock time {@code expiresAtMillis} ({@code PX} of the time left, at least 1 ms);
+     * {@link Long#MAX_VALUE}: with no expiry.
+     */
+    public void put(String text, Object value, long expiresAtMillis) {
+        byte[] stored = L2Envelope.wrap(generation.current(), expiresAtMillis, codec.encode(value));
         String redisKey = keys.redisKey(text);
-        guard.call(() -> redisson.<byte[]>getBucket(redisKey, ByteArrayCodec.INSTANCE)
-                .setAsync(stored, ttlMillis, TimeUnit.MILLISECONDS));
+        if (expiresAtMillis == Long.MAX_VALUE) {
+            guard.call(() -> redisson.<byte[]>getBucket(redisKey, ByteArrayCodec.INSTANCE).setAsync(stored));
+        } else {
+            long ttlMillis = Math.max(1, expiresAtMillis - clock.millis());
+            guard.call(() -> redisson.<byte[]>getBucket(redisKey, ByteArrayCodec.INSTANCE)
+                    .setAsync(stored, ttlMillis, TimeUnit.MILLISECONDS));
+        }
         generation.persistIfNeeded();
     }
 
@@ -133,10 +141,6 @@ public final class L2Tier {
         guard.call(() -> redisson.getKeys().unlinkAsync(redisKeys), deadline - System.nanoTime());
         batch.forEach(k -> deleted.add(keys.textOf(k)));
         batch.clear();
-    }
-
-    private byte[] envelope(Object value, long ttlMillis) {
-        return L2Envelope.wrap(generation.current(), clock.millis() + ttlMillis, codec.encode(value));
     }
 
     /**

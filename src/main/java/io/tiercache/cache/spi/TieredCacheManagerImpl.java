@@ -16,6 +16,7 @@ import javax.cache.configuration.MutableConfiguration;
 import javax.cache.spi.CachingProvider;
 
 import com.hazelcast.core.HazelcastInstance;
+import io.tiercache.cache.ConfiguredTtls;
 import io.tiercache.cache.TieredCacheManager;
 import io.tiercache.cache.config.CacheSettings;
 import io.tiercache.cache.jcache.TieredJCache;
@@ -31,8 +32,9 @@ import org.redisson.api.RedissonClient;
  * given to the provider, then MicroProfile Config (see {@link io.tiercache.cache.config.EngineSettings}).
  *
  * <p>Caches are created with {@link #createCache}; a cache is cluster-wide by name, so every member creates the caches
- * it uses, with the same settings. A JCache expiry policy in the configuration gives each entry its life within the
- * cache's L1 and L2 TTLs (see {@link TieredJCache}).
+ * it uses, with the same settings. The JCache expiry policy in the configuration gives each entry its life; a cache
+ * configured through MicroProfile Config keeps its TTLs as the expiry of its entries ({@link CacheSettings#ttlExpiry},
+ * {@link ConfiguredTtls}).
  *
  * <p>Thread-safe.
  */
@@ -58,7 +60,9 @@ public final class TieredCacheManagerImpl implements TieredCacheManager {
     public <K, V, C extends Configuration<K, V>> Cache<K, V> createCache(String cacheName, C configuration) {
         requireOpen();
         MutableConfiguration<K, V> copy = copyOf(configuration);
-        CacheSettings cacheSettings = CacheSettings.of(engine.source(), cacheName);
+        CacheSettings configured = CacheSettings.of(engine.source(), cacheName);
+        CacheSettings cacheSettings = copy.getExpiryPolicyFactory() instanceof ConfiguredTtls
+                ? configured.withTtlExpiry() : configured;
         TieredJCache<K, V> cache;
         synchronized (this) {
             if (caches.containsKey(cacheName)) {

@@ -2,19 +2,28 @@ package io.tiercache.cache.store;
 
 /**
  * What an atomic operation of {@link TieredStore#update} does to its entry, decided from the entry's current value:
- * leave it, store a value (for {@code ttlMillis}, or the cache's TTLs when negative), or remove it.
+ * leave it, store a value for a life of its own, or remove it. What the store makes of a life is the cache's expiry
+ * rule ({@link TieredStore}): {@link #ETERNAL} is no expiry, or the cache's TTLs when the cache expires its entries at
+ * its configured TTLs, which then also cap every other life.
  *
  * @param kind      what to do
  * @param value     the value to store ({@link Kind#PUT} only)
- * @param ttlMillis how long the stored value lives, at most the cache's TTLs; negative: the cache's TTLs
+ * @param ttlMillis how long the stored value lives, in milliseconds (at least 1); {@link #ETERNAL}: no end of its own;
+ *                  {@link #UNCHANGED}: the end the entry has now (JSR-107 &sect;6.1: an update duration of
+ *                  {@code null})
  * @param counted   whether the statistics count it as a put or removal (an expiry policy's renewal or expiry of an
  *                  entry is neither, JSR-107 &sect;12.4)
  */
 public record Mutation(Kind kind, Object value, long ttlMillis, boolean counted) {
 
-    private static final Mutation NONE = new Mutation(Kind.NONE, null, -1, false);
-    private static final Mutation REMOVE = new Mutation(Kind.REMOVE, null, -1, true);
-    private static final Mutation EXPIRE = new Mutation(Kind.REMOVE, null, -1, false);
+    /** The life of a value with no end of its own. */
+    public static final long ETERNAL = -1;
+    /** The life of a value that keeps the end its entry has now. */
+    public static final long UNCHANGED = -2;
+
+    private static final Mutation NONE = new Mutation(Kind.NONE, null, ETERNAL, false);
+    private static final Mutation REMOVE = new Mutation(Kind.REMOVE, null, ETERNAL, true);
+    private static final Mutation EXPIRE = new Mutation(Kind.REMOVE, null, ETERNAL, false);
 
     /** What to do with the entry. */
     public enum Kind {
@@ -34,12 +43,7 @@ public record Mutation(Kind kind, Object value, long ttlMillis, boolean counted)
         return EXPIRE;
     }
 
-    /** Stores {@code value} with the cache's TTLs. */
-    public static Mutation put(Object value) {
-        return new Mutation(Kind.PUT, value, -1, true);
-    }
-
-    /** Stores {@code value} for {@code ttlMillis} (negative: the cache's TTLs). */
+    /** Stores {@code value} for {@code ttlMillis}: at least 1, {@link #ETERNAL} or {@link #UNCHANGED}. */
     public static Mutation put(Object value, long ttlMillis) {
         return new Mutation(Kind.PUT, value, ttlMillis, true);
     }

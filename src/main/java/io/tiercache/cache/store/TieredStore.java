@@ -52,6 +52,13 @@ import io.tiercache.cache.stats.StatisticsRecorder;
  * returns, every member's next read sees it. A load's Redis write whose outcome is unknown (it timed out and may
  * still land) bumps the generation too, so it cannot surface after a later invalidation.
  *
+ * <p><b>Expiry</b>: each value is stored with the end of its life ({@link Mutation#ttlMillis}) in both layers: the
+ * Redis key's {@code PX} and its envelope, the Hazelcast entry's TTL (in whole seconds) and its {@link L1Entry}. An
+ * eternal life is no TTL in either layer, unless the cache expires its entries at its configured TTLs
+ * ({@link CacheSettings#ttlExpiry}): then an eternal life is the L1 TTL in L1 and the L2 TTL in Redis, and every
+ * other life is capped by them. A value promoted from Redis keeps the end it has there (within the L1 TTL, for such a
+ * cache).
+ *
  * <p><b>Statistics</b>: every get counts exactly one hit or miss overall and per layer it reached: an L1 hit; else an
  * L1 miss and, with L2 enabled, an L2 hit or miss. Callers that joined another caller's flight count what that
  * flight found.
@@ -76,6 +83,7 @@ public final class TieredStore implements InvalidationHandler {
     private final L2Tier l2;
     private final long l1TtlMillis;
     private final long l2TtlMillis;
+    private final boolean ttlExpiry;
     private final ClusterMessenger messenger;
     private final LoadCoordinator loads;
     private final KeyLocks locks;
@@ -96,6 +104,7 @@ public final class TieredStore implements InvalidationHandler {
         this.l2 = l2;
         this.l1TtlMillis = settings.l1Ttl().toMillis();
         this.l2TtlMillis = settings.l2Ttl().toMillis();
+        this.ttlExpiry = settings.ttlExpiry();
         this.messenger = messenger;
         this.loads = loads;
         this.locks = locks;
@@ -172,7 +181,8 @@ public final class TieredStore implements InvalidationHandler {
         if (l2 != null) {
             L2Hit hit = readL2(text);
             if (hit != null) {
-                long expiresAt = Math.min(now + l1TtlMillis, hit.expiresAtMillis());
+                long expiresAt = ttlExpiry ? Math.min(now + l1TtlMillis, hit.expiresAtMillis())
+                        : hit.expiresAtMillis();
                 if (l1 != null && expiresAt > now) {
                     flight.publish(() -> {
                         if (!pausedSince(pauses)) {
@@ -192,11 +202,12 @@ public final class TieredStore implements InvalidationHandler {
                 if (pausedSince(pauses)) {
                     return;
                 }
+                long stored = clock.millis();
                 if (l2 != null) {
-                    writeL2(text, value, false);
+                    writeL2(text, value, expiresAt(Mutation.ETERNAL, L1Entry.NEVER, l2TtlMillis, stored), false);
                 }
                 if (l1 != null) {
-                    promote(text, key, value, clock.millis() + l1TtlMillis);
+                    promote(text, key, value, expiresAt(Mutation.ETERNAL, L1Entry.NEVER, l1TtlMillis, stored));
                 }
                 stats.put(0);
             });
@@ -316,18 +327,14 @@ public final class TieredStore implements InvalidationHandler {
     }
 
     /**
-     * Stores {@code value} in Redis. A SET that failed or timed out may still land later, after an invalidation of the
-     * key, so the generation is bumped to make it unservable. A SET skipped by the breaker never reached Redis: it
-     * bumps the generation only when {@code replacing} (a caller's write, which must not leave the old value
-     * servable), not for a loaded value.
+     * Stores {@code value} in Redis until {@code expiresAtMillis} ({@link L1Entry#NEVER}: no expiry). A SET that
+     * failed or timed out may still land later, after an invalidation of the key, so the generation is bumped to make
+     * it unservable. A SET skipped by the breaker never reached Redis: it bumps the generation only when
+     * {@code replacing} (a caller's write, which must not leave the old value servable), not for a loaded value.
      */
-    private void writeL2(String text, Object value, boolean replacing) {
-        writeL2(text, value, l2TtlMillis, replacing);
-    }
-
-    private void writeL2(String text, Object value, long ttlMillis, boolean replacing) {
+    private void writeL2(String text, Object value, long expiresAtMillis, boolean replacing) {
         try {
-            l2.put(text, value, ttlMillis);
+            l2.put(text, value, expiresAtMillis);
             stats.l2Put();
         } catch (L2UnavailableException e) {
             if (e.skipped() && !replacing) {
@@ -347,16 +354,19 @@ public final class TieredStore implements InvalidationHandler {
     public void putAll(Map<String, Map.Entry<?, ?>> entries) {
         long start = System.nanoTime();
         KeyLocks.Held[] held = new KeyLocks.Held[1];
+        long now = clock.millis();
+        long l1ExpiresAt = expiresAt(Mutation.ETERNAL, L1Entry.NEVER, l1TtlMillis, now);
+        long l2ExpiresAt = expiresAt(Mutation.ETERNAL, L1Entry.NEVER, l2TtlMillis, now);
         try {
             write(entries.keySet(), invalidation -> {
                 held[0] = locks.lock(entries.keySet(), lockWait(invalidation));
                 if (l2 != null) {
-                    entries.forEach((text, entry) -> writeL2(text, entry.getValue(), true));
+                    entries.forEach((text, entry) -> writeL2(text, entry.getValue(), l2ExpiresAt, true));
                 }
             }, () -> {
                 List<CompletableFuture<?>> stores = new ArrayList<>();
                 entries.forEach((text, entry) -> stores.add(storeL1(text, entry.getKey(), entry.getValue(),
-                        l1TtlMillis)));
+                        l1ExpiresAt)));
                 return CompletableFuture.allOf(stores.toArray(CompletableFuture[]::new));
             }, null);
         } finally {
@@ -366,10 +376,25 @@ public final class TieredStore implements InvalidationHandler {
         entries.forEach((text, entry) -> stats.put(each));
     }
 
-    private CompletableFuture<Void> storeL1(String text, Object key, Object value, long ttlMillis) {
-        long expiresAt = clock.millis() + ttlMillis;
-        return l1.setAsync(text, new L1Entry(key, value, expiresAt), ttlMillis).toCompletableFuture()
-                .thenRun(stats::l1Put);
+    private CompletableFuture<Void> storeL1(String text, Object key, Object value, long expiresAtMillis) {
+        return l1.setAsync(text, new L1Entry(key, value, expiresAtMillis), lifeLeft(expiresAtMillis))
+                .toCompletableFuture().thenRun(stats::l1Put);
+    }
+
+    /**
+     * When a value stored at {@code now} for a life of {@code ttlMillis} ({@link Mutation#ttlMillis}) stops being
+     * served in a layer whose TTL is {@code layerTtlMillis}, by the cache's expiry rule; {@code currentExpiresAt} is
+     * the end the entry had when it was read ({@link L1Entry#NEVER} when it was not), for {@link Mutation#UNCHANGED}.
+     */
+    private long expiresAt(long ttlMillis, long currentExpiresAt, long layerTtlMillis, long now) {
+        long own = ttlMillis == Mutation.UNCHANGED ? currentExpiresAt
+                : ttlMillis == Mutation.ETERNAL ? L1Entry.NEVER : now + ttlMillis;
+        return ttlExpiry ? Math.min(own, now + layerTtlMillis) : own;
+    }
+
+    /** The life left until {@code expiresAtMillis} (at least 1 ms), or {@link L1Entry#NEVER}. */
+    private long lifeLeft(long expiresAtMillis) {
+        return expiresAtMillis == L1Entry.NEVER ? L1Entry.NEVER : Math.max(1, expiresAtMillis - clock.millis());
     }
 
     /**
@@ -389,19 +414,24 @@ public final class TieredStore implements InvalidationHandler {
         long start = System.nanoTime();
         KeyLocks.Held[] held = new KeyLocks.Held[1];
         Mutation[] decided = new Mutation[1];
+        long[] expiresAt = {L1Entry.NEVER, L1Entry.NEVER};
         try {
             write(List.of(text), invalidation -> {
                 held[0] = locks.lock(List.of(text), lockWait(invalidation));
-                decided[0] = decide.apply(() -> current(text, countGet));
+                long[] current = {L1Entry.NEVER};
+                decided[0] = decide.apply(() -> current(text, countGet, current));
+                long now = clock.millis();
+                expiresAt[0] = expiresAt(decided[0].ttlMillis(), current[0], l1TtlMillis, now);
+                expiresAt[1] = expiresAt(decided[0].ttlMillis(), current[0], l2TtlMillis, now);
                 if (l2 != null) {
                     switch (decided[0].kind()) {
-                        case PUT -> writeL2(text, decided[0].value(), l2Ttl(decided[0]), true);
+                        case PUT -> writeL2(text, decided[0].value(), expiresAt[1], true);
                         case REMOVE -> deleteL2(List.of(text));
                         case NONE -> { }
                     }
                 }
             }, () -> switch (decided[0].kind()) {
-                case PUT -> storeL1(text, key, decided[0].value(), l1Ttl(decided[0]));
+                case PUT -> storeL1(text, key, decided[0].value(), expiresAt[0]);
                 case REMOVE -> l1.removeAsync(text).toCompletableFuture().thenApply(previous -> (Void) null);
                 case NONE -> CompletableFuture.<Void>completedFuture(null);
             }, null);
@@ -429,27 +459,24 @@ public final class TieredStore implements InvalidationHandler {
         }
     }
 
-    private long l1Ttl(Mutation mutation) {
-        return mutation.ttlMillis() < 0 ? l1TtlMillis : Math.min(l1TtlMillis, mutation.ttlMillis());
-    }
-
-    private long l2Ttl(Mutation mutation) {
-        return mutation.ttlMillis() < 0 ? l2TtlMillis : Math.min(l2TtlMillis, mutation.ttlMillis());
-    }
-
-    /** The current value of {@code text} for an atomic operation: Redis's, else L1's; null when neither has one. */
-    private Object current(String text, boolean countGet) {
+    /**
+     * The current value of {@code text} for an atomic operation: Redis's, else L1's; null when neither has one. The
+     * end of its life goes to {@code expiresAt[0]}.
+     */
+    private Object current(String text, boolean countGet, long[] expiresAt) {
         Outcome found = new Outcome(null, Source.NONE);
         if (l2 != null) {
             L2Hit hit = readL2(text);
             if (hit != null) {
                 found = new Outcome(hit.value(), Source.L2);
+                expiresAt[0] = hit.expiresAtMillis();
             }
         }
         if (found.value() == null && l1 != null && !l1Suspended) {
             L1Entry entry = readL1(text);
             if (entry != null && entry.liveAt(clock.millis())) {
                 found = new Outcome(entry.value(), Source.L1);
+                expiresAt[0] = entry.expiresAtMillis();
             }
         }
         if (countGet) {
@@ -567,7 +594,7 @@ public final class TieredStore implements InvalidationHandler {
     }
 
     private void writeL1(String text, Object key, Object value, long expiresAtMillis) {
-        l1.set(text, new L1Entry(key, value, expiresAtMillis), expiresAtMillis - clock.millis());
+        l1.set(text, new L1Entry(key, value, expiresAtMillis), lifeLeft(expiresAtMillis));
         stats.l1Put();
     }
 

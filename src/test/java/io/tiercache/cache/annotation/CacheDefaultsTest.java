@@ -2,14 +2,18 @@ package io.tiercache.cache.annotation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.cache.annotation.CacheDefaults;
 import javax.cache.annotation.CacheResult;
+import javax.cache.configuration.CompleteConfiguration;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.tiercache.cache.ConfiguredTtls;
+import io.tiercache.cache.key.KeyCodec;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -68,6 +72,17 @@ class CacheDefaultsTest {
 
         Integer own = bean.ownName("a");
         assertEquals(own, TestCaches.cache("defaults-own").get(new CanonicalCacheKey("\"a\"")));
+    }
+
+    @Test
+    void theCachesOfTheAnnotationsExpireAtTheirConfiguredTtls() {
+        WithDefaults bean = container.select(WithDefaults.class).get();
+        bean.fromDefaults("ttl");
+        Object key = new CanonicalCacheKey("\"ttl\"");
+        long pttl = TestCaches.redisTtl(new KeyCodec("defaults-class").redisKey(KeyCodec.text(key)));
+        assertTrue(pttl > 3_500_000 && pttl <= 3_600_000, "the engine-wide l2.ttl (1h), was " + pttl);
+        assertEquals(new ConfiguredTtls(), TestCaches.cache("defaults-class")
+                .getConfiguration(CompleteConfiguration.class).getExpiryPolicyFactory());
     }
 
     @Test

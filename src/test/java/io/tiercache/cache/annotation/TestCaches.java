@@ -52,6 +52,12 @@ final class TestCaches {
         return cacheManager().getCache(name);
     }
 
+    /** Redis's PTTL of {@code key}: -1 without an expiry, -2 when absent. */
+    static synchronized long redisTtl(String key) {
+        cacheManager();
+        return redisClient.getBucket(key).remainTimeToLive();
+    }
+
     /** Whether Redis, the L2 of the tests, holds {@code key}. */
     static synchronized boolean redisHas(String key) {
         cacheManager();
