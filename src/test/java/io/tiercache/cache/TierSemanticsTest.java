@@ -9,15 +9,21 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
 import javax.cache.Cache;
+import javax.cache.configuration.FactoryBuilder;
 import javax.cache.configuration.MutableConfiguration;
 import javax.cache.expiry.CreatedExpiryPolicy;
+import javax.cache.integration.CacheWriter;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
@@ -83,12 +89,14 @@ class TierSemanticsTest {
                 getClass().getClassLoader()), "from-microprofile-config");
         assertEquals(Duration.ofSeconds(42), settings.l1Ttl());
         assertEquals(Duration.ofHours(2), settings.l2Ttl());
+        assertTrue(settings.ttlExpiry(), "TTLs of its own: they are the expiry of its entries");
         assertEquals(123, settings.l1MaxEntries());
         CacheSettings defaults = CacheSettings.of(SettingsSource.of(new Properties(),
                 getClass().getClassLoader()), "anything-else");
         assertEquals(Duration.ofMinutes(5), defaults.l1Ttl());
         assertEquals(10_000, defaults.l1MaxEntries());
         assertEquals(Duration.ofHours(1), defaults.l2Ttl());
+        assertFalse(defaults.ttlExpiry(), "no TTL of its own: its JCache expiry policy is the expiry of its entries");
     }
 
     @Test
@@ -270,6 +278,50 @@ class TierSemanticsTest {
         assertEquals("v", cache.get("k"));
         Thread.sleep(400);
         assertNull(cache.get("k"));
+    }
+
+    @Test
+    void iteratesAndRemovesAllThroughAWriterTheEntriesOnlyInRedisToo() {
+        Cache<Object, String> cache = manager.createCache("redis-only", new MutableConfiguration<Object, String>()
+                .setTypes(Object.class, String.class).setWriteThrough(true)
+                .setCacheWriterFactory(FactoryBuilder.factoryOf(DeletedKeys.class)));
+        LocalDate date = LocalDate.of(2026, 11, 30);
+        cache.putAll(Map.of("a", "1", 7L, "2", "~x", "3", date, "4"));
+        l1("redis-only").clear();
+        cache.put("b", "5");
+        Map<Object, String> seen = StreamSupport.stream(cache.spliterator(), false)
+                .collect(Collectors.toMap(Cache.Entry::getKey, Cache.Entry::getValue));
+        assertEquals(Map.of("a", "1", 7L, "2", "~x", "3", date, "4", "b", "5"), seen,
+                "the entries only in Redis with their keys, typed, and the one in both layers once");
+        DeletedKeys.KEYS.clear();
+        cache.removeAll();
+        assertEquals(Set.of("a", 7L, "~x", date, "b"), Set.copyOf(DeletedKeys.KEYS));
+        assertEquals(Set.of(), redisKeys("tiercache:redis-only:*"));
+    }
+
+    /** Records the keys it is asked to delete. */
+    public static final class DeletedKeys implements CacheWriter<Object, String> {
+
+        static final List<Object> KEYS = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void write(Cache.Entry<? extends Object, ? extends String> entry) {
+        }
+
+        @Override
+        public void writeAll(Collection<Cache.Entry<? extends Object, ? extends String>> entries) {
+        }
+
+        @Override
+        public void delete(Object key) {
+            KEYS.add(key);
+        }
+
+        @Override
+        public void deleteAll(Collection<?> keys) {
+            KEYS.addAll(keys);
+            keys.clear();
+        }
     }
 
     @Test

@@ -438,7 +438,7 @@ public final class TieredJCache<K, V> implements TieredCache<K, V> {
         requireOpen();
         if (writer.active()) {
             Set<K> keys = new HashSet<>();
-            iterator().forEachRemaining(entry -> keys.add(entry.getKey()));
+            entries().forEach(entry -> keys.add(entry.getKey()));
             removeAll(keys);
         }
         store.invalidate("*", true);
@@ -651,18 +651,13 @@ public final class TieredJCache<K, V> implements TieredCache<K, V> {
     }
 
     /**
-     * Iterates the live entries of L1 (cluster-wide, from a snapshot); entries only in Redis are not visited.
-     * {@code remove} removes the last entry returned from the cache.
+     * Iterates the live entries of both layers (cluster-wide, from a snapshot: {@link TieredStore#entries}) whose key
+     * is of the cache's key type. {@code remove} removes the last entry returned from the cache.
      */
     @Override
-    @SuppressWarnings("unchecked")
     public Iterator<Cache.Entry<K, V>> iterator() {
         requireOpen();
-        List<Cache.Entry<K, V>> live = new ArrayList<>();
-        for (Map.Entry<Object, Object> entry : store.l1Entries()) {
-            live.add(new TieredEntry<>((K) entry.getKey(), (V) entry.getValue()));
-        }
-        Iterator<Cache.Entry<K, V>> snapshot = live.iterator();
+        Iterator<Cache.Entry<K, V>> snapshot = entries().iterator();
         return new Iterator<>() {
             private Cache.Entry<K, V> last;
 
@@ -693,6 +688,19 @@ public final class TieredJCache<K, V> implements TieredCache<K, V> {
                 last = null;
             }
         };
+    }
+
+    /** The snapshot of the store's live entries whose key is of the cache's key type. */
+    @SuppressWarnings("unchecked")
+    private List<Cache.Entry<K, V>> entries() {
+        Class<K> keyType = configuration.getKeyType();
+        List<Cache.Entry<K, V>> live = new ArrayList<>();
+        for (Map.Entry<Object, Object> entry : store.entries()) {
+            if (keyType.isInstance(entry.getKey())) {
+                live.add(new TieredEntry<>((K) entry.getKey(), (V) entry.getValue()));
+            }
+        }
+        return live;
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.io.Serializable;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Base64;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import io.tiercache.cache.StableKey;
 
@@ -71,6 +72,34 @@ public final class KeyCodec {
             return type + d.toPlainString();
         }
         return type + Base64.getUrlEncoder().withoutPadding().encodeToString(serialized(key));
+    }
+
+    /**
+     * The key whose stable text is {@code text}, as far as the text tells: the {@link String} of an untyped text
+     * (which may as well be the text of a {@link StableKey}: only the cache's key type tells them apart), the number of
+     * a numeric text, else what {@code deserialize} makes of the Java serialization of the key.
+     *
+     * @throws IllegalArgumentException when the text is not one {@link #text} makes
+     */
+    public static Object keyOf(String text, Function<byte[], Object> deserialize) {
+        if (!text.startsWith(TAG) || text.startsWith(TAG + TAG)) {
+            return text.startsWith(TAG) ? text.substring(TAG.length()) : text;
+        }
+        int colon = text.indexOf(':');
+        if (colon < 0) {
+            throw new IllegalArgumentException("Not a key text: " + text);
+        }
+        String type = text.substring(TAG.length(), colon);
+        String form = text.substring(colon + 1);
+        return switch (type) {
+            case "java.lang.Long" -> Long.valueOf(form);
+            case "java.lang.Integer" -> Integer.valueOf(form);
+            case "java.lang.Short" -> Short.valueOf(form);
+            case "java.lang.Byte" -> Byte.valueOf(form);
+            case "java.math.BigInteger" -> new BigInteger(form);
+            case "java.math.BigDecimal" -> new BigDecimal(form);
+            default -> deserialize.apply(Base64.getUrlDecoder().decode(form));
+        };
     }
 
     private static byte[] serialized(Object key) {

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 
 import io.tiercache.cache.codec.AllowlistCodec;
 import io.tiercache.cache.codec.RejectedValueException;
@@ -111,44 +112,71 @@ public final class L2Tier {
      * guard, so a step waits at most the Redis bound and none is made while the circuit is open.
      */
     public ScanResult deleteMatching(String glob) {
+        return scan(glob, (batch, deadline) -> {
+            String[] redisKeys = batch.toArray(String[]::new);
+            guard.call(() -> redisson.getKeys().unlinkAsync(redisKeys), deadline - System.nanoTime());
+        });
+    }
+
+    /**
+     * The key texts of the cache's entries in Redis, found as {@link #deleteMatching} finds them (on every master of
+     * a Redis Cluster, within {@code scan-timeout}); entries of an older generation or past their expiry included.
+     */
+    public ScanResult texts() {
+        return scan("*", (batch, deadline) -> { });
+    }
+
+    /**
+     * The key of the entry whose key text is {@code text} ({@link KeyCodec#keyOf}; a serialized key is read through
+     * the allowlist).
+     *
+     * @throws RejectedValueException when the key must not or cannot be deserialized
+     * @throws IllegalArgumentException when the text is no key text
+     */
+    public Object keyOf(String text) {
+        return KeyCodec.keyOf(text, bytes -> codec.decode(bytes, 0));
+    }
+
+    /** Scans the Redis keys of glob {@code glob}, handing each batch to {@code eachBatch} with the deadline. */
+    private ScanResult scan(String glob, BiConsumer<List<String>, Long> eachBatch) {
         long deadline = System.nanoTime() + scanTimeoutNanos;
-        Set<String> deleted = new HashSet<>();
+        Set<String> found = new HashSet<>();
         List<String> batch = new ArrayList<>(scanCount);
         try {
-            AsyncIterator<String> found = redisson.getKeys().getKeysAsync(KeysScanOptions.defaults()
+            AsyncIterator<String> keysFound = redisson.getKeys().getKeysAsync(KeysScanOptions.defaults()
                     .pattern(keys.redisPattern(glob)).chunkSize(scanCount));
             while (System.nanoTime() - deadline < 0) {
-                if (!Boolean.TRUE.equals(guard.call(found::hasNext, deadline - System.nanoTime()))) {
-                    unlink(batch, deadline, deleted);
-                    return new ScanResult(deleted, true);
+                if (!Boolean.TRUE.equals(guard.call(keysFound::hasNext, deadline - System.nanoTime()))) {
+                    flush(batch, deadline, eachBatch, found);
+                    return new ScanResult(found, true);
                 }
-                batch.add(guard.call(found::next, deadline - System.nanoTime()));
+                batch.add(guard.call(keysFound::next, deadline - System.nanoTime()));
                 if (batch.size() >= scanCount) {
-                    unlink(batch, deadline, deleted);
+                    flush(batch, deadline, eachBatch, found);
                 }
             }
-            return new ScanResult(deleted, false);
+            return new ScanResult(found, false);
         } catch (L2UnavailableException e) {
-            return new ScanResult(deleted, false);
+            return new ScanResult(found, false);
         }
     }
 
-    private void unlink(List<String> batch, long deadline, Set<String> deleted) {
+    private void flush(List<String> batch, long deadline, BiConsumer<List<String>, Long> eachBatch,
+                       Set<String> found) {
         if (batch.isEmpty()) {
             return;
         }
-        String[] redisKeys = batch.toArray(String[]::new);
-        guard.call(() -> redisson.getKeys().unlinkAsync(redisKeys), deadline - System.nanoTime());
-        batch.forEach(k -> deleted.add(keys.textOf(k)));
+        eachBatch.accept(batch, deadline);
+        batch.forEach(k -> found.add(keys.textOf(k)));
         batch.clear();
     }
 
     /**
-     * Outcome of a pattern deletion.
+     * Outcome of a scan of the cache's keys.
      *
-     * @param deleted  key texts deleted
-     * @param complete false when the scan was skipped, failed or ran out of time (some entries may remain)
+     * @param texts    key texts found (and deleted, by {@link #deleteMatching})
+     * @param complete false when the scan was skipped, failed or ran out of time (some entries may remain unseen)
      */
-    public record ScanResult(Set<String> deleted, boolean complete) {
+    public record ScanResult(Set<String> texts, boolean complete) {
     }
 }

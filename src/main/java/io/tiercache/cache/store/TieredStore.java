@@ -4,6 +4,7 @@ import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -258,19 +259,38 @@ public final class TieredStore implements InvalidationHandler {
         stats.l1Hit();
     }
 
-    /** The live entries of L1, cluster-wide, as a snapshot of (key, value) pairs; entries only in Redis are absent. */
-    public List<Map.Entry<Object, Object>> l1Entries() {
-        List<Map.Entry<Object, Object>> live = new ArrayList<>();
+    /**
+     * The live entries of the cache, cluster-wide, as a snapshot of (key, value) pairs: those of L1, then those only in
+     * Redis (its keys scanned as {@link L2Tier#texts} does, each read on its own), each key with the type its text
+     * tells ({@link L2Tier#keyOf}: the text of a {@code StableKey} comes back as a {@code String}). What Redis cannot
+     * tell in time (an error, the breaker open, the scan timeout), or holds a rejected key or value of, is left out.
+     */
+    public List<Map.Entry<Object, Object>> entries() {
+        Map<String, Map.Entry<Object, Object>> live = new LinkedHashMap<>();
         if (l1 != null) {
             long now = clock.millis();
             for (Map.Entry<String, L1Entry> entry : l1.entries()) {
                 L1Entry value = entry.getValue();
                 if (value.liveAt(now)) {
-                    live.add(Map.entry(value.key(), value.value()));
+                    live.put(entry.getKey(), Map.entry(value.key(), value.value()));
                 }
             }
         }
-        return live;
+        if (l2 != null) {
+            for (String text : l2.texts().texts()) {
+                if (!live.containsKey(text)) {
+                    try {
+                        L2Hit hit = l2.get(text, () -> { });
+                        if (hit != null) {
+                            live.put(text, Map.entry(l2.keyOf(text), hit.value()));
+                        }
+                    } catch (L2UnavailableException | RejectedValueException | IllegalArgumentException e) {
+                        LOG.log(Level.DEBUG, () -> "Cache " + name + ": entry " + text + " left out: " + e);
+                    }
+                }
+            }
+        }
+        return new ArrayList<>(live.values());
     }
 
     /**
@@ -541,7 +561,7 @@ public final class TieredStore implements InvalidationHandler {
                 return;
             }
             L2Tier.ScanResult result = l2.deleteMatching(glob);
-            removed.addAll(result.deleted());
+            removed.addAll(result.texts());
             if (!result.complete()) {
                 bumpGeneration();
             }
