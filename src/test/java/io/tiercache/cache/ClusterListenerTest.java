@@ -1,10 +1,12 @@
 package io.tiercache.cache;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.cache.Cache;
@@ -13,15 +15,21 @@ import javax.cache.configuration.MutableCacheEntryListenerConfiguration;
 import javax.cache.configuration.MutableConfiguration;
 import javax.cache.event.CacheEntryCreatedListener;
 import javax.cache.event.CacheEntryEvent;
+import javax.cache.event.CacheEntryExpiredListener;
 import javax.cache.event.CacheEntryRemovedListener;
 import javax.cache.event.CacheEntryUpdatedListener;
+import javax.cache.expiry.CreatedExpiryPolicy;
+import javax.cache.expiry.Duration;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import redis.embedded.RedisServer;
 
-/** A listener registered on one member sees the changes made on the other (JSR-107 &sect;8.4 across the cluster). */
+/**
+ * A listener registered on one member sees the changes made on the other, and the expiries of entries that lapse in
+ * L1, once each (JSR-107 &sect;8.4 across the cluster).
+ */
 class ClusterListenerTest {
 
     private static RedisServer redis;
@@ -69,8 +77,73 @@ class ClusterListenerTest {
         assertEquals(List.of("k CREATED 1 null", "k UPDATED 2 1", "k UPDATED 23 2", "k REMOVED 23 23"), eventsOf("k"));
     }
 
+    @Test
+    void anEntryThatLapsesInL1IsReportedExpiredOnceToTheListenersOfEveryMember() throws InterruptedException {
+        MutableConfiguration<String, String> configuration = new MutableConfiguration<String, String>()
+                .setTypes(String.class, String.class)
+                .setExpiryPolicyFactory(CreatedExpiryPolicy.factoryOf(new Duration(TimeUnit.MILLISECONDS, 1_000)));
+        Cache<String, String> a = memberA.createCache("lapsing", configuration);
+        Cache<String, String> b = memberB.createCache("lapsing", configuration);
+        Lapses.EVENTS.clear();
+        a.registerCacheEntryListener(new MutableCacheEntryListenerConfiguration<>(
+                FactoryBuilder.factoryOf(new Lapses("A")), null, true, true));
+        b.registerCacheEntryListener(new MutableCacheEntryListenerConfiguration<>(
+                FactoryBuilder.factoryOf(new Lapses("B")), null, true, true));
+        AtomicInteger probe = new AtomicInteger();
+        assertTrue(EngineFixture.eventually(() -> {
+            String key = "probe" + probe.incrementAndGet();
+            a.put(key, "p");
+            b.put(key, "p");
+            a.remove(key);
+            return Lapses.EVENTS.contains("A " + key + " REMOVED p") && Lapses.EVENTS.contains("B " + key + " REMOVED p");
+        }), "each member learns that the other listens");
+        a.put("untouched", "1");
+        b.put("read", "2");
+        Thread.sleep(1_100);
+        assertNull(a.get("read"));
+        assertNull(b.get("read"));
+        assertTrue(EngineFixture.eventually(() -> lapsesOf("untouched").size() >= 2),
+                "Hazelcast lets the untouched entry lapse on its owner");
+        Thread.sleep(2_000);
+        assertEquals(List.of("A untouched EXPIRED 1", "B untouched EXPIRED 1"), lapsesOf("untouched"));
+        assertEquals(List.of("A read EXPIRED 2", "B read EXPIRED 2"), lapsesOf("read"),
+                "found lapsed by reads on both members, and by Hazelcast: reported once");
+    }
+
+    private static List<String> lapsesOf(String key) {
+        return Lapses.EVENTS.stream().filter(e -> e.contains(" " + key + " ")).sorted().toList();
+    }
+
     private static List<String> eventsOf(String key) {
         return Recorder.EVENTS.stream().filter(e -> e.startsWith(key + " ")).toList();
+    }
+
+    /** Records the expiries and removals it receives as text, after the name of its member. */
+    public static final class Lapses implements CacheEntryExpiredListener<String, String>,
+            CacheEntryRemovedListener<String, String>, java.io.Serializable {
+
+        static final List<String> EVENTS = new CopyOnWriteArrayList<>();
+
+        private final String member;
+
+        Lapses(String member) {
+            this.member = member;
+        }
+
+        @Override
+        public void onExpired(Iterable<CacheEntryEvent<? extends String, ? extends String>> events) {
+            record(events);
+        }
+
+        @Override
+        public void onRemoved(Iterable<CacheEntryEvent<? extends String, ? extends String>> events) {
+            record(events);
+        }
+
+        private void record(Iterable<CacheEntryEvent<? extends String, ? extends String>> events) {
+            events.forEach(e -> EVENTS.add(member + " " + e.getKey() + " " + e.getEventType() + " "
+                    + e.getOldValue()));
+        }
     }
 
     /** Records every event it receives as text. */

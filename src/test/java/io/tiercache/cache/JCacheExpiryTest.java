@@ -117,8 +117,8 @@ class JCacheExpiryTest {
         assertTrue(entry.expiresAtMillis() >= before + 20_000
                 && entry.expiresAtMillis() <= System.currentTimeMillis() + 20_000, "the l1.ttl of the cache");
         long hazelcastExpiry = l1("configured").getEntryView("k").getExpirationTime();
-        assertTrue(Math.abs(hazelcastExpiry - entry.expiresAtMillis()) <= 1_100,
-                "Hazelcast's TTL is the L1 TTL in whole seconds, was " + hazelcastExpiry);
+        assertTrue(hazelcastExpiry >= entry.expiresAtMillis() && hazelcastExpiry <= entry.expiresAtMillis() + 2_000,
+                "Hazelcast lets the entry lapse within 2 s after its L1 TTL, never before; was at " + hazelcastExpiry);
 
         Cache<String, String> annotated = manager.createCache("annotated", strings()
                 .setExpiryPolicyFactory(new ConfiguredTtls()));

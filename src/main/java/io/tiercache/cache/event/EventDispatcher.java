@@ -22,7 +22,8 @@ import javax.cache.event.EventType;
  * ClusterEvents} and go to every listener here on the asynchronous thread. A synchronous listener is called on the
  * thread of the operation, before the operation returns; an exception it throws reaches the caller as a {@link
  * CacheEntryListenerException} (the change itself has been made). Asynchronous listeners are called on one thread of
- * this dispatcher, in the order the events were reported; their exceptions are logged.
+ * this dispatcher, in the order the events were reported; their exceptions are logged. The expiry of an entry that
+ * lapsed by itself ({@link #lapsed}) has no operation to wait for it: every listener gets it on that thread.
  *
  * <p>Thread-safe.
  *
@@ -89,12 +90,22 @@ public final class EventDispatcher<K, V> {
         deliver(type, key, value, oldValue, false);
     }
 
+    /**
+     * Reports the expiry of an entry that lapsed by itself (no operation of a caller ended it), here and to the other
+     * members that listen; every listener here gets it on the asynchronous thread.
+     */
+    public void lapsed(K key, V value) {
+        cluster.publish(EventType.EXPIRED, key, value, value);
+        deliver(EventType.EXPIRED, key, value, value, true);
+    }
+
     /** Reports a change another member made: to every listener here on the asynchronous thread. */
     void changedElsewhere(EventType type, K key, V value, V oldValue) {
         deliver(type, key, value, oldValue, true);
     }
 
-    private void deliver(EventType type, K key, V value, V oldValue, boolean elsewhere) {
+    /** @param asynchronously whether synchronous listeners too are called on the asynchronous thread */
+    private void deliver(EventType type, K key, V value, V oldValue, boolean asynchronously) {
         CacheEntryListenerException failure = null;
         for (Registration<K, V> registration : registrations) {
             if (!registration.wants(type)) {
@@ -104,7 +115,7 @@ public final class EventDispatcher<K, V> {
                     || type == EventType.EXPIRED;
             TieredEntryEvent<K, V> event = new TieredEntryEvent<>(source, type, key, value,
                     withOld ? oldValue : null, withOld && oldValue != null);
-            if (registration.synchronous() && !elsewhere) {
+            if (registration.synchronous() && !asynchronously) {
                 try {
                     registration.deliver(event);
                 } catch (RuntimeException e) {

@@ -81,6 +81,7 @@ public final class TieredJCache<K, V> implements TieredCache<K, V> {
     private final ValueCopier copies;
     private final EventDispatcher<K, V> events;
     private final Consumer<TieredJCache<K, V>> onClose;
+    private final Runnable stopLapses;
     private volatile boolean closed;
 
     /**
@@ -105,6 +106,11 @@ public final class TieredJCache<K, V> implements TieredCache<K, V> {
         this.copies = new ValueCopier(configuration.isStoreByValue(), manager.getClassLoader(), name);
         this.events = new EventDispatcher<>(this, hazelcast);
         configuration.getCacheEntryListenerConfigurations().forEach(events::register);
+        this.stopLapses = store.onLapse((key, value) -> {
+            if (events.active()) {
+                events.lapsed((K) key, (V) value);
+            }
+        });
     }
 
     /**
@@ -433,12 +439,17 @@ public final class TieredJCache<K, V> implements TieredCache<K, V> {
         }
     }
 
+    /**
+     * Removes every entry; through a writer, the entries of both layers are deleted as {@link #removeAll(Set)} does
+     * first, and when Redis cannot be walked completely a {@code CacheException} leaves the cache and the writer's
+     * store unchanged.
+     */
     @Override
     public void removeAll() {
         requireOpen();
         if (writer.active()) {
             Set<K> keys = new HashSet<>();
-            entries().forEach(entry -> keys.add(entry.getKey()));
+            entries(true).forEach(entry -> keys.add(entry.getKey()));
             removeAll(keys);
         }
         store.invalidate("*", true);
@@ -623,6 +634,7 @@ public final class TieredJCache<K, V> implements TieredCache<K, V> {
         if (!closed) {
             closed = true;
             onClose.accept(this);
+            stopLapses.run();
             events.close();
             for (Object customization : new Object[] {loader, writer.writer(), expiry.policy()}) {
                 if (customization instanceof Closeable closeable) {
@@ -657,7 +669,7 @@ public final class TieredJCache<K, V> implements TieredCache<K, V> {
     @Override
     public Iterator<Cache.Entry<K, V>> iterator() {
         requireOpen();
-        Iterator<Cache.Entry<K, V>> snapshot = entries().iterator();
+        Iterator<Cache.Entry<K, V>> snapshot = entries(false).iterator();
         return new Iterator<>() {
             private Cache.Entry<K, V> last;
 
@@ -690,12 +702,12 @@ public final class TieredJCache<K, V> implements TieredCache<K, V> {
         };
     }
 
-    /** The snapshot of the store's live entries whose key is of the cache's key type. */
+    /** The snapshot of the store's live entries whose key is of the cache's key type ({@link TieredStore#entries}). */
     @SuppressWarnings("unchecked")
-    private List<Cache.Entry<K, V>> entries() {
+    private List<Cache.Entry<K, V>> entries(boolean whole) {
         Class<K> keyType = configuration.getKeyType();
         List<Cache.Entry<K, V>> live = new ArrayList<>();
-        for (Map.Entry<Object, Object> entry : store.entries()) {
+        for (Map.Entry<Object, Object> entry : store.entries(whole)) {
             if (keyType.isInstance(entry.getKey())) {
                 live.add(new TieredEntry<>((K) entry.getKey(), (V) entry.getValue()));
             }

@@ -5,11 +5,13 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 import com.hazelcast.client.map.impl.nearcache.NearCachedClientMapProxy;
@@ -135,12 +137,32 @@ public final class L1Tier {
     }
 
     /**
-     * Hazelcast keeps entry TTLs in whole seconds (a shorter one expires the entry at once), so its TTL is rounded up;
-     * the exact expiry is the one in {@link L1Entry}, checked on every read. A life of {@link L1Entry#NEVER} is no
+     * Hazelcast keeps entry TTLs in whole seconds, counted from the second the entry was written in (a shorter one
+     * expires the entry at once), so its TTL is rounded up and one second added: Hazelcast never lets an entry lapse
+     * before its expiry, the exact one in {@link L1Entry}, checked on every read. A life of {@link L1Entry#NEVER} is no
      * TTL ({@code 0}).
      */
     private static long hazelcastTtl(long ttlMillis) {
-        return ttlMillis == L1Entry.NEVER ? 0 : Math.max(1, (ttlMillis + 999) / 1000);
+        return ttlMillis == L1Entry.NEVER ? 0 : (ttlMillis + 999) / 1000 + 1;
+    }
+
+    /**
+     * Calls {@code lapsed} (on a Hazelcast event thread) with each entry of this map that this member owns when
+     * Hazelcast lets it lapse at its TTL; returns what stops it. A client owns no entries: nothing is called there.
+     */
+    public Runnable onLapse(Consumer<L1Entry> lapsed) {
+        if (client) {
+            return () -> { };
+        }
+        UUID registration = map.addLocalEntryListener(
+                (EntryExpiredListener<String, L1Entry>) event -> lapsed.accept(event.getOldValue()),
+                Predicates.alwaysTrue(), true);
+        return () -> map.removeEntryListener(registration);
+    }
+
+    /** Removes the entry of {@code text} if it is {@code entry} still; returns whether it did. */
+    public boolean removeIfSame(String text, L1Entry entry) {
+        return map.remove(text, entry);
     }
 
     /**

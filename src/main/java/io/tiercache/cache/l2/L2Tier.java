@@ -4,7 +4,9 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
@@ -119,11 +121,23 @@ public final class L2Tier {
     }
 
     /**
-     * The key texts of the cache's entries in Redis, found as {@link #deleteMatching} finds them (on every master of
-     * a Redis Cluster, within {@code scan-timeout}); entries of an older generation or past their expiry included.
+     * The live entries of the cache in Redis by key text: their keys found as {@link #deleteMatching} finds them (on
+     * every master of a Redis Cluster), their values read a batch at a time ({@code MGET}), all within
+     * {@code scan-timeout}. Values of an older generation, past their expiry or rejected are left out.
      */
-    public ScanResult texts() {
-        return scan("*", (batch, deadline) -> { });
+    public Entries entries() {
+        Map<String, L2Hit> hits = new HashMap<>();
+        ScanResult scanned = scan("*", (batch, deadline) -> {
+            String[] redisKeys = batch.toArray(String[]::new);
+            Map<String, Object> read = guard.call(() -> redisson.getBuckets(envelopeCodec).<Object>getAsync(redisKeys),
+                    deadline - System.nanoTime());
+            read.forEach((redisKey, value) -> {
+                if (value instanceof L2Hit hit) {
+                    hits.put(keys.textOf(redisKey), hit);
+                }
+            });
+        });
+        return new Entries(hits, scanned.complete());
     }
 
     /**
@@ -178,5 +192,14 @@ public final class L2Tier {
      * @param complete false when the scan was skipped, failed or ran out of time (some entries may remain unseen)
      */
     public record ScanResult(Set<String> texts, boolean complete) {
+    }
+
+    /**
+     * The live entries found in Redis.
+     *
+     * @param hits     the value and expiry of each key text found
+     * @param complete false when the scan was skipped, failed or ran out of time (some entries may be missing)
+     */
+    public record Entries(Map<String, L2Hit> hits, boolean complete) {
     }
 }

@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -92,6 +93,7 @@ public final class TieredStore implements InvalidationHandler {
     private final TickingClock clock;
     private final Executor background;
     private volatile boolean l1Suspended;
+    private volatile BiConsumer<Object, Object> lapsed;
 
     /**
      * @param l1 the Hazelcast layer, or null when disabled
@@ -178,6 +180,9 @@ public final class TieredStore implements InvalidationHandler {
             if (entry != null && entry.liveAt(now)) {
                 return new Outcome(entry.value(), Source.L1);
             }
+            if (entry != null) {
+                lapsedOnRead(text, entry);
+            }
         }
         if (l2 != null) {
             L2Hit hit = readL2(text);
@@ -214,6 +219,45 @@ public final class TieredStore implements InvalidationHandler {
             });
         }
         return new Outcome(value, Source.LOADER);
+    }
+
+    /**
+     * Reports the entries whose life ends while in L1 to {@code lapsed} (key, value): those that Hazelcast lets lapse
+     * at their TTL on the member that owns them (on a Hazelcast event thread), and those that a read on this member
+     * finds past their expiry and removes (on the reader's thread); once per lapse cluster-wide, as the entry is removed
+     * once. Only for a cache whose L1 expiry is the expiry of its entries (its configured TTLs are not their expiry,
+     * or it has no L2); not for entries only in Redis. Returns what stops the reports.
+     */
+    public Runnable onLapse(BiConsumer<Object, Object> lapsed) {
+        if (l1 == null || (ttlExpiry && l2 != null)) {
+            return () -> { };
+        }
+        this.lapsed = lapsed;
+        Runnable stop = l1.onLapse(entry -> {
+            if (entry != null && !entry.liveAt(clock.millis())) {
+                lapsed.accept(entry.key(), entry.value());
+            }
+        });
+        return () -> {
+            this.lapsed = null;
+            stop.run();
+        };
+    }
+
+    /** A read found {@code entry} past its expiry: removes it, if nobody did first, and reports its lapse. */
+    private void lapsedOnRead(String text, L1Entry entry) {
+        BiConsumer<Object, Object> report = lapsed;
+        if (report == null) {
+            return;
+        }
+        try {
+            if (l1.removeIfSame(text, entry)) {
+                report.accept(entry.key(), entry.value());
+            }
+        } catch (RuntimeException e) {
+            stats.l1Error();
+            LOG.log(Level.DEBUG, () -> "Cache " + name + ": removing the lapsed entry " + text + " failed: " + e);
+        }
     }
 
     /**
@@ -261,11 +305,14 @@ public final class TieredStore implements InvalidationHandler {
 
     /**
      * The live entries of the cache, cluster-wide, as a snapshot of (key, value) pairs: those of L1, then those only in
-     * Redis (its keys scanned as {@link L2Tier#texts} does, each read on its own), each key with the type its text
-     * tells ({@link L2Tier#keyOf}: the text of a {@code StableKey} comes back as a {@code String}). What Redis cannot
-     * tell in time (an error, the breaker open, the scan timeout), or holds a rejected key or value of, is left out.
+     * Redis ({@link L2Tier#entries}), each key with the type its text tells ({@link L2Tier#keyOf}: the text of a
+     * {@code StableKey} comes back as a {@code String}). An entry whose key Redis holds a rejected form of is left out.
+     *
+     * @param whole whether to fail when Redis could not be walked completely (an error, the breaker open, the scan
+     *              timeout) rather than leave out what it did not tell
+     * @throws CacheException when {@code whole} and Redis could not be walked completely
      */
-    public List<Map.Entry<Object, Object>> entries() {
+    public List<Map.Entry<Object, Object>> entries(boolean whole) {
         Map<String, Map.Entry<Object, Object>> live = new LinkedHashMap<>();
         if (l1 != null) {
             long now = clock.millis();
@@ -277,18 +324,19 @@ public final class TieredStore implements InvalidationHandler {
             }
         }
         if (l2 != null) {
-            for (String text : l2.texts().texts()) {
+            L2Tier.Entries found = l2.entries();
+            if (whole && !found.complete()) {
+                throw new CacheException("Cache " + name + ": Redis could not be walked completely");
+            }
+            found.hits().forEach((text, hit) -> {
                 if (!live.containsKey(text)) {
                     try {
-                        L2Hit hit = l2.get(text, () -> { });
-                        if (hit != null) {
-                            live.put(text, Map.entry(l2.keyOf(text), hit.value()));
-                        }
-                    } catch (L2UnavailableException | RejectedValueException | IllegalArgumentException e) {
-                        LOG.log(Level.DEBUG, () -> "Cache " + name + ": entry " + text + " left out: " + e);
+                        live.put(text, Map.entry(l2.keyOf(text), hit.value()));
+                    } catch (RejectedValueException | IllegalArgumentException e) {
+                        LOG.log(Level.WARNING, "Cache " + name + ": key " + text + " in Redis rejected: " + e);
                     }
                 }
-            }
+            });
         }
         return new ArrayList<>(live.values());
     }
