@@ -19,7 +19,10 @@ import io.tiercache.cache.Durations;
  *   <li>{@code tiercache.l2.enabled} = {@code true}; {@code tiercache.l2.ttl} = {@code 1h}</li>
  *   <li>{@code tiercache.cache.<name>.l1.enabled|ttl|max-entries|eviction} and
  *       {@code tiercache.cache.<name>.l2.enabled|ttl}: the same for cache {@code <name>} only</li>
- *   <li>A JCache {@code MutableConfiguration} expiry policy gives each entry its life within these TTLs.</li>
+ *   <li>The TTLs are the expiry of the entries of a cache configured through them ({@link CacheSettings#ttlExpiry}:
+ *       TTLs of its own, or {@code io.tiercache.cache.ConfiguredTtls}, as the annotations' caches have), within
+ *       which its JCache expiry policy gives each entry its life; any other cache follows its JCache expiry policy
+ *       alone (eternal: no TTL in either layer).</li>
  * </ul>
  * Durations are {@code 50ms}, {@code 30s}, {@code 5m}, {@code 1h}, {@code 1d} or ISO-8601 ({@code PT5M}).
  *
