@@ -95,7 +95,8 @@ class ClusterListenerTest {
             a.put(key, "p");
             b.put(key, "p");
             a.remove(key);
-            return Lapses.EVENTS.contains("A " + key + " REMOVED p") && Lapses.EVENTS.contains("B " + key + " REMOVED p");
+            return Lapses.EVENTS.contains("A " + key + " REMOVED p")
+                    && Lapses.EVENTS.contains("B " + key + " REMOVED p");
         }), "each member learns that the other listens");
         a.put("untouched", "1");
         b.put("read", "2");

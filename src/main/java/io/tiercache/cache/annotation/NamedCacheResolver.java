@@ -13,8 +13,9 @@ import io.tiercache.cache.ConfiguredTtls;
 
 /**
  * Resolves one cache by name, creating it when it does not exist yet with a default {@link MutableConfiguration}
- * stored by reference whose entries expire at the TTLs configured for the cache ({@link ConfiguredTtls}). Looks the cache up on every call, so a cache destroyed and re-created is found again. Thread-safe: of
- * two threads creating the same cache, the loser reads the winner's.
+ * stored by reference whose entries expire at the TTLs configured for the cache ({@link ConfiguredTtls}). Looks the
+ * cache up on every call, so a cache destroyed and re-created is found again. Thread-safe: of two threads creating
+ * the same cache, the loser reads the winner's.
  */
 final class NamedCacheResolver implements CacheResolver {
 

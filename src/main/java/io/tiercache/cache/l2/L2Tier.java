@@ -3,8 +3,8 @@ package io.tiercache.cache.l2;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,8 +21,8 @@ import org.redisson.client.codec.ByteArrayCodec;
 
 /**
  * L2 of one cache: one Redis string per entry under {@code tiercache:<cache>:<key text>}, written with its TTL
- * ({@code PX}; none for an entry that never expires), holding an {@link L2Envelope}. Every call goes through the manager's {@link RedisGuard} and so
- * either answers within the bound or throws {@link L2UnavailableException}.
+ * ({@code PX}; none for an entry that never expires), holding an {@link L2Envelope}. Every call goes through the
+ * manager's {@link RedisGuard} and so either answers within the bound or throws {@link L2UnavailableException}.
  *
  * <p>Values are encoded by the {@link AllowlistCodec} and decoded by it through the {@link EnvelopeCodec} (on
  * Redisson's I/O threads); a stored value that is malformed, names a class outside the allowlist or belongs to an
@@ -129,8 +129,8 @@ public final class L2Tier {
         Map<String, L2Hit> hits = new HashMap<>();
         ScanResult scanned = scan("*", (batch, deadline) -> {
             String[] redisKeys = batch.toArray(String[]::new);
-            Map<String, Object> read = guard.call(() -> redisson.getBuckets(envelopeCodec).<Object>getAsync(redisKeys),
-                    deadline - System.nanoTime());
+            Map<String, Object> read = guard.call(
+                    () -> redisson.getBuckets(envelopeCodec).<Object>getAsync(redisKeys), deadline - System.nanoTime());
             read.forEach((redisKey, value) -> {
                 if (value instanceof L2Hit hit) {
                     hits.put(keys.textOf(redisKey), hit);

@@ -224,9 +224,9 @@ public final class TieredStore implements InvalidationHandler {
     /**
      * Reports the entries whose life ends while in L1 to {@code lapsed} (key, value): those that Hazelcast lets lapse
      * at their TTL on the member that owns them (on a Hazelcast event thread), and those that a read on this member
-     * finds past their expiry and removes (on the reader's thread); once per lapse cluster-wide, as the entry is removed
-     * once. Only for a cache whose L1 expiry is the expiry of its entries (its configured TTLs are not their expiry,
-     * or it has no L2); not for entries only in Redis. Returns what stops the reports.
+     * finds past their expiry and removes (on the reader's thread); once per lapse cluster-wide, as the entry is
+     * removed once. Only for a cache whose L1 expiry is the expiry of its entries (its configured TTLs are not their
+     * expiry, or it has no L2); not for entries only in Redis. Returns what stops the reports.
      */
     public Runnable onLapse(BiConsumer<Object, Object> lapsed) {
         if (l1 == null || (ttlExpiry && l2 != null)) {
