@@ -2,6 +2,7 @@ package io.tiercache.cache;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -16,6 +17,7 @@ import javax.cache.configuration.MutableConfiguration;
 import javax.cache.event.CacheEntryCreatedListener;
 import javax.cache.event.CacheEntryEvent;
 import javax.cache.event.CacheEntryExpiredListener;
+import javax.cache.event.CacheEntryListenerException;
 import javax.cache.event.CacheEntryRemovedListener;
 import javax.cache.event.CacheEntryUpdatedListener;
 import javax.cache.expiry.CreatedExpiryPolicy;
@@ -109,6 +111,27 @@ class ClusterListenerTest {
         assertEquals(List.of("A untouched EXPIRED 1", "B untouched EXPIRED 1"), lapsesOf("untouched"));
         assertEquals(List.of("A read EXPIRED 2", "B read EXPIRED 2"), lapsesOf("read"),
                 "found lapsed by reads on both members, and by Hazelcast: reported once");
+    }
+
+    @Test
+    void aSynchronousListenerThatFailsLeavesTheKeyUnlocked() {
+        Cache<String, String> a = memberA.createCache("broken-listener", new MutableConfiguration<String, String>()
+                .setTypes(String.class, String.class));
+        a.registerCacheEntryListener(new MutableCacheEntryListenerConfiguration<>(
+                FactoryBuilder.factoryOf(Broken.class), null, false, true));
+        assertThrows(CacheEntryListenerException.class, () -> a.put("k", "1"));
+        long start = System.nanoTime();
+        assertEquals("1", a.getAndPut("k", "2"), "the change was made, and the key's lock released");
+        assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(5), "without waiting for the lock");
+    }
+
+    /** Fails on every creation. */
+    public static final class Broken implements CacheEntryCreatedListener<String, String>, java.io.Serializable {
+
+        @Override
+        public void onCreated(Iterable<CacheEntryEvent<? extends String, ? extends String>> events) {
+            throw new IllegalStateException("broken listener");
+        }
     }
 
     private static List<String> lapsesOf(String key) {

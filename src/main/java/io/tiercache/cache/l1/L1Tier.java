@@ -194,21 +194,26 @@ public final class L1Tier {
 
     /**
      * Removes the entries that {@code SCAN MATCH} of Redis glob {@code glob} would select in L2 (see
-     * {@link KeyCodec#selects}); returns their key texts. The keys are selected here, so the members of an external
-     * cluster need none of the engine's classes.
+     * {@link KeyCodec#selects}); returns the key texts of those that were live at {@code nowMillis} (not past their
+     * expiry, which Hazelcast's TTL may outlast by up to two seconds). The entries are selected here, so the members of
+     * an external cluster need none of the engine's classes.
      */
-    public Set<String> removeMatching(String glob) {
+    public Set<String> removeMatching(String glob, long nowMillis) {
         Predicate<String> selected = keys.selects(glob);
         Set<String> texts = new HashSet<>();
-        for (String text : map.keySet()) {
-            if (selected.test(text)) {
-                texts.add(text);
+        Set<String> live = new HashSet<>();
+        for (Map.Entry<String, L1Entry> entry : map.entrySet()) {
+            if (selected.test(entry.getKey())) {
+                texts.add(entry.getKey());
+                if (entry.getValue().liveAt(nowMillis)) {
+                    live.add(entry.getKey());
+                }
             }
         }
         if (!texts.isEmpty()) {
             map.removeAll(Predicates.in("__key", texts.toArray(String[]::new)));
         }
-        return texts;
+        return live;
     }
 
     public Set<Map.Entry<String, L1Entry>> entries() {

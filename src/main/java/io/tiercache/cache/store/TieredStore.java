@@ -596,7 +596,8 @@ public final class TieredStore implements InvalidationHandler {
      * cannot be walked completely the L2 generation is bumped instead.
      *
      * @param countRemovals whether the removed entries count as removals in the statistics ({@code removeAll})
-     * @return the number of distinct keys removed from either layer (those of L1 only if it answered in time)
+     * @return the number of distinct keys removed from either layer while live (those of L1 only if it answered in
+     *         time)
      */
     public long invalidate(String glob, boolean countRemovals) {
         long start = System.nanoTime();
@@ -610,7 +611,7 @@ public final class TieredStore implements InvalidationHandler {
             if (!result.complete()) {
                 bumpGeneration();
             }
-        }, () -> CompletableFuture.supplyAsync(() -> l1.removeMatching(glob), background), Set.of());
+        }, () -> CompletableFuture.supplyAsync(() -> l1.removeMatching(glob, clock.millis()), background), Set.of());
         removed.addAll(fromL1 == null ? Set.of() : fromL1);
         if (countRemovals) {
             stats.removal(System.nanoTime() - start, removed.size());
@@ -663,19 +664,28 @@ public final class TieredStore implements InvalidationHandler {
             T result = l1Done.get(Math.max(invalidation.remainingNanos(), MIN_L1_WAIT_NANOS), TimeUnit.NANOSECONDS);
             if (held == null || held.locked() || l1 == null) {
                 invalidation.end();
-                applied.run();
-                release(held);
+                try {
+                    applied.run();
+                } finally {
+                    release(held);
+                }
             } else {
-                applied.run();
-                settle(keys, invalidation, held, l1Done);
+                try {
+                    applied.run();
+                } finally {
+                    settle(keys, invalidation, held, l1Done);
+                }
             }
             return result;
         } catch (TimeoutException e) {
             stats.l1Error();
             LOG.log(Level.WARNING, "Cache " + name + ": L1 did not complete a write within the invalidation timeout;"
                     + " its keys stay fenced on every member until it does");
-            applied.run();
-            settle(keys, invalidation, held, l1Done);
+            try {
+                applied.run();
+            } finally {
+                settle(keys, invalidation, held, l1Done);
+            }
             return unknown;
         } catch (ExecutionException e) {
             stats.l1Error();
