@@ -62,11 +62,11 @@ class ClusterListenerTest {
         Cache<String, String> b = memberB.createCache("listened", configuration);
         Recorder.EVENTS.clear();
         b.registerCacheEntryListener(new MutableCacheEntryListenerConfiguration<>(
-                FactoryBuilder.factoryOf(Recorder.class), null, true, true));
+                FactoryBuilder.factoryOf(new Recorder("B")), null, true, true));
         AtomicInteger probe = new AtomicInteger();
         assertTrue(EngineFixture.eventually(() -> {
             a.put("probe", Integer.toString(probe.incrementAndGet()));
-            return Recorder.EVENTS.stream().anyMatch(e -> e.startsWith("probe"));
+            return Recorder.EVENTS.stream().anyMatch(e -> e.startsWith("B probe"));
         }), "member A learns that member B listens");
         a.put("k", "1");
         a.put("k", "2");
@@ -76,7 +76,8 @@ class ClusterListenerTest {
         });
         a.remove("k");
         assertTrue(EngineFixture.eventually(() -> eventsOf("k").size() >= 4));
-        assertEquals(List.of("k CREATED 1 null", "k UPDATED 2 1", "k UPDATED 23 2", "k REMOVED 23 23"), eventsOf("k"));
+        assertEquals(List.of("B k CREATED 1 null", "B k UPDATED 2 1", "B k UPDATED 23 2", "B k REMOVED 23 23"),
+                eventsOf("k"));
     }
 
     @Test
@@ -86,19 +87,19 @@ class ClusterListenerTest {
                 .setExpiryPolicyFactory(CreatedExpiryPolicy.factoryOf(new Duration(TimeUnit.MILLISECONDS, 1_000)));
         Cache<String, String> a = memberA.createCache("lapsing", configuration);
         Cache<String, String> b = memberB.createCache("lapsing", configuration);
-        Lapses.EVENTS.clear();
+        Recorder.EVENTS.clear();
         a.registerCacheEntryListener(new MutableCacheEntryListenerConfiguration<>(
-                FactoryBuilder.factoryOf(new Lapses("A")), null, true, true));
+                FactoryBuilder.factoryOf(new Recorder("A")), null, true, true));
         b.registerCacheEntryListener(new MutableCacheEntryListenerConfiguration<>(
-                FactoryBuilder.factoryOf(new Lapses("B")), null, true, true));
+                FactoryBuilder.factoryOf(new Recorder("B")), null, true, true));
         AtomicInteger probe = new AtomicInteger();
         assertTrue(EngineFixture.eventually(() -> {
             String key = "probe" + probe.incrementAndGet();
             a.put(key, "p");
             b.put(key, "p");
             a.remove(key);
-            return Lapses.EVENTS.contains("A " + key + " REMOVED p")
-                    && Lapses.EVENTS.contains("B " + key + " REMOVED p");
+            return Recorder.EVENTS.contains("A " + key + " REMOVED p p")
+                    && Recorder.EVENTS.contains("B " + key + " REMOVED p p");
         }), "each member learns that the other listens");
         a.put("untouched", "1");
         b.put("read", "2");
@@ -108,8 +109,8 @@ class ClusterListenerTest {
         assertTrue(EngineFixture.eventually(() -> lapsesOf("untouched").size() >= 2),
                 "Hazelcast lets the untouched entry lapse on its owner");
         Thread.sleep(2_000);
-        assertEquals(List.of("A untouched EXPIRED 1", "B untouched EXPIRED 1"), lapsesOf("untouched"));
-        assertEquals(List.of("A read EXPIRED 2", "B read EXPIRED 2"), lapsesOf("read"),
+        assertEquals(List.of("A untouched EXPIRED 1 1", "B untouched EXPIRED 1 1"), lapsesOf("untouched"));
+        assertEquals(List.of("A read EXPIRED 2 2", "B read EXPIRED 2 2"), lapsesOf("read"),
                 "found lapsed by reads on both members, and by Hazelcast: reported once");
     }
 
@@ -135,47 +136,25 @@ class ClusterListenerTest {
     }
 
     private static List<String> lapsesOf(String key) {
-        return Lapses.EVENTS.stream().filter(e -> e.contains(" " + key + " ")).sorted().toList();
+        return Recorder.EVENTS.stream().filter(e -> e.contains(" " + key + " EXPIRED ")).sorted().toList();
     }
 
     private static List<String> eventsOf(String key) {
-        return Recorder.EVENTS.stream().filter(e -> e.startsWith(key + " ")).toList();
+        return Recorder.EVENTS.stream().filter(e -> e.startsWith("B " + key + " ")).toList();
     }
 
-    /** Records the expiries and removals it receives as text, after the name of its member. */
-    public static final class Lapses implements CacheEntryExpiredListener<String, String>,
-            CacheEntryRemovedListener<String, String>, java.io.Serializable {
+    /** Records every event it receives as text, after the name of its member. */
+    public static final class Recorder implements CacheEntryCreatedListener<String, String>,
+            CacheEntryUpdatedListener<String, String>, CacheEntryRemovedListener<String, String>,
+            CacheEntryExpiredListener<String, String>, java.io.Serializable {
 
         static final List<String> EVENTS = new CopyOnWriteArrayList<>();
 
         private final String member;
 
-        Lapses(String member) {
+        Recorder(String member) {
             this.member = member;
         }
-
-        @Override
-        public void onExpired(Iterable<CacheEntryEvent<? extends String, ? extends String>> events) {
-            record(events);
-        }
-
-        @Override
-        public void onRemoved(Iterable<CacheEntryEvent<? extends String, ? extends String>> events) {
-            record(events);
-        }
-
-        private void record(Iterable<CacheEntryEvent<? extends String, ? extends String>> events) {
-            events.forEach(e -> EVENTS.add(member + " " + e.getKey() + " " + e.getEventType() + " "
-                    + e.getOldValue()));
-        }
-    }
-
-    /** Records every event it receives as text. */
-    public static final class Recorder implements CacheEntryCreatedListener<String, String>,
-            CacheEntryUpdatedListener<String, String>, CacheEntryRemovedListener<String, String>,
-            java.io.Serializable {
-
-        static final List<String> EVENTS = new CopyOnWriteArrayList<>();
 
         @Override
         public void onCreated(Iterable<CacheEntryEvent<? extends String, ? extends String>> events) {
@@ -192,9 +171,14 @@ class ClusterListenerTest {
             record(events);
         }
 
-        private static void record(Iterable<CacheEntryEvent<? extends String, ? extends String>> events) {
-            events.forEach(e -> EVENTS.add(e.getKey() + " " + e.getEventType() + " " + e.getValue() + " "
-                    + e.getOldValue()));
+        @Override
+        public void onExpired(Iterable<CacheEntryEvent<? extends String, ? extends String>> events) {
+            record(events);
+        }
+
+        private void record(Iterable<CacheEntryEvent<? extends String, ? extends String>> events) {
+            events.forEach(e -> EVENTS.add(member + " " + e.getKey() + " " + e.getEventType() + " " + e.getValue()
+                    + " " + e.getOldValue()));
         }
     }
 }
