@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
+import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
@@ -16,15 +16,24 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
 import javax.cache.Cache;
 import javax.cache.configuration.FactoryBuilder;
+import javax.cache.configuration.MutableCacheEntryListenerConfiguration;
 import javax.cache.configuration.MutableConfiguration;
+import javax.cache.event.CacheEntryCreatedListener;
+import javax.cache.event.CacheEntryEvent;
 import javax.cache.expiry.CreatedExpiryPolicy;
+import javax.cache.expiry.Duration;
+import javax.cache.expiry.ExpiryPolicy;
+import javax.cache.integration.CacheLoader;
 import javax.cache.integration.CacheWriter;
 
+import com.hazelcast.core.EntryView;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import io.tiercache.cache.config.CacheSettings;
@@ -39,6 +48,13 @@ import org.redisson.api.RedissonClient;
 import org.redisson.api.options.KeysScanOptions;
 import redis.embedded.RedisServer;
 
+/**
+ * What the two layers of one member make of each operation, checked in Hazelcast and Redis themselves: where writes
+ * and reads go, promotion, TTLs, eviction, keys, iteration, and an entry's expiry: eternal is no TTL in either layer
+ * for a cache created through the JCache API, the configured TTLs for a cache configured through MicroProfile Config;
+ * a {@code null} update duration keeps the entry's expiry; a read-through load lives the creation duration and is a
+ * creation (JSR-107 &sect;6, &sect;8.4).
+ */
 class TierSemanticsTest {
 
     private static RedisServer redis;
@@ -57,6 +73,8 @@ class TierSemanticsTest {
         p.setProperty("tiercache.cache.short.l1.ttl", "300ms");
         p.setProperty("tiercache.cache.short.l2.ttl", "700ms");
         p.setProperty("tiercache.cache.small.l1.max-entries", "20");
+        p.setProperty("tiercache.cache.configured.l1.ttl", "20s");
+        p.setProperty("tiercache.cache.configured.l2.ttl", "40s");
         manager = EngineFixture.manager("tier-semantics", p);
         redisson = manager.unwrap(RedissonClient.class);
         hazelcast = manager.unwrap(HazelcastInstance.class);
@@ -87,15 +105,15 @@ class TierSemanticsTest {
         assertEquals(EngineFixture.PROVIDER, EngineFixture.provider().getClass().getName());
         CacheSettings settings = CacheSettings.of(SettingsSource.of(new Properties(),
                 getClass().getClassLoader()), "from-microprofile-config");
-        assertEquals(Duration.ofSeconds(42), settings.l1Ttl());
-        assertEquals(Duration.ofHours(2), settings.l2Ttl());
+        assertEquals(java.time.Duration.ofSeconds(42), settings.l1Ttl());
+        assertEquals(java.time.Duration.ofHours(2), settings.l2Ttl());
         assertTrue(settings.ttlExpiry(), "TTLs of its own: they are the expiry of its entries");
         assertEquals(123, settings.l1MaxEntries());
         CacheSettings defaults = CacheSettings.of(SettingsSource.of(new Properties(),
                 getClass().getClassLoader()), "anything-else");
-        assertEquals(Duration.ofMinutes(5), defaults.l1Ttl());
+        assertEquals(java.time.Duration.ofMinutes(5), defaults.l1Ttl());
         assertEquals(10_000, defaults.l1MaxEntries());
-        assertEquals(Duration.ofHours(1), defaults.l2Ttl());
+        assertEquals(java.time.Duration.ofHours(1), defaults.l2Ttl());
         assertFalse(defaults.ttlExpiry(), "no TTL of its own: its JCache expiry policy is the expiry of its entries");
     }
 
@@ -273,7 +291,7 @@ class TierSemanticsTest {
         Cache<String, String> cache = manager.createCache("jcache-expiry", new MutableConfiguration<String, String>()
                 .setTypes(String.class, String.class)
                 .setExpiryPolicyFactory(CreatedExpiryPolicy.factoryOf(
-                        new javax.cache.expiry.Duration(java.util.concurrent.TimeUnit.MILLISECONDS, 300))));
+                        new Duration(TimeUnit.MILLISECONDS, 300))));
         cache.put("k", "v");
         assertEquals("v", cache.get("k"));
         Thread.sleep(400);
@@ -334,5 +352,169 @@ class TierSemanticsTest {
         assertEquals(Set.of("a=1", "b=2"), seen);
         assertSame(cache, cache.unwrap(TieredCache.class));
         assertSame(cache, manager.getCache("iteration", String.class, String.class));
+    }
+
+    private static MutableConfiguration<String, String> strings() {
+        return new MutableConfiguration<String, String>().setTypes(String.class, String.class);
+    }
+
+    /** Redis's PTTL of the entry: -1 without an expiry, -2 when absent. */
+    private static long redisTtl(String cache, String key) {
+        return redisson.getBucket("tiercache:" + cache + ":" + key).remainTimeToLive();
+    }
+
+    private static void assertNoExpiry(String cache, String key) {
+        assertEquals(-1, redisTtl(cache, key), "no PX in Redis");
+        EntryView<String, L1Entry> view = l1(cache).getEntryView(key);
+        assertNotNull(view, "in L1");
+        assertEquals(Long.MAX_VALUE, view.getExpirationTime(), "no TTL in Hazelcast");
+        assertEquals(Long.MAX_VALUE, view.getValue().expiresAtMillis());
+    }
+
+    @Test
+    void anEternalEntryOfAJCacheCacheHasNoExpiryInEitherLayer() {
+        Cache<String, String> byDefault = manager.createCache("eternal-default", strings());
+        byDefault.put("k", "v");
+        byDefault.getAndPut("k", "w");
+        assertNoExpiry("eternal-default", "k");
+        byDefault.putAll(java.util.Map.of("m", "1"));
+        assertNoExpiry("eternal-default", "m");
+
+        Cache<String, String> created = manager.createCache("eternal-created", strings()
+                .setExpiryPolicyFactory(CreatedExpiryPolicy.factoryOf(Duration.ETERNAL)));
+        created.put("k", "v");
+        created.replace("k", "w");
+        assertNoExpiry("eternal-created", "k");
+
+        l1("eternal-created").delete("k");
+        assertEquals("w", created.get("k"));
+        assertEquals(Long.MAX_VALUE, l1("eternal-created").get("k").expiresAtMillis(),
+                "promoted from Redis with no expiry either");
+    }
+
+    @Test
+    void aCacheConfiguredThroughMicroProfileConfigKeepsItsTtls() {
+        long before = System.currentTimeMillis();
+        Cache<String, String> configured = manager.createCache("configured", strings());
+        configured.put("k", "v");
+        long pttl = redisTtl("configured", "k");
+        assertTrue(pttl > 30_000 && pttl <= 40_000, "the l2.ttl of the cache, was " + pttl);
+        L1Entry entry = l1("configured").get("k");
+        assertTrue(entry.expiresAtMillis() >= before + 20_000
+                && entry.expiresAtMillis() <= System.currentTimeMillis() + 20_000, "the l1.ttl of the cache");
+        long hazelcastExpiry = l1("configured").getEntryView("k").getExpirationTime();
+        assertTrue(hazelcastExpiry >= entry.expiresAtMillis() && hazelcastExpiry <= entry.expiresAtMillis() + 2_000,
+                "Hazelcast lets the entry lapse within 2 s after its L1 TTL, never before; was at " + hazelcastExpiry);
+
+        Cache<String, String> annotated = manager.createCache("annotated", strings()
+                .setExpiryPolicyFactory(new ConfiguredTtls()));
+        annotated.put("k", "v");
+        long defaultTtl = redisTtl("annotated", "k");
+        assertTrue(defaultTtl > 3_500_000 && defaultTtl <= 3_600_000,
+                "the engine-wide l2.ttl (1h), was " + defaultTtl);
+        assertTrue(l1("annotated").get("k").expiresAtMillis() <= System.currentTimeMillis() + 300_000,
+                "the engine-wide l1.ttl (5m)");
+    }
+
+    @Test
+    void aNullUpdateDurationLeavesTheExpiryAsItWas() throws InterruptedException {
+        Cache<String, String> cache = manager.createCache("null-update", strings()
+                .setExpiryPolicyFactory(FactoryBuilder.factoryOf(new CreatedOnly(1_500))));
+        cache.put("k", "1");
+        long expiresAt = l1("null-update").get("k").expiresAtMillis();
+        Thread.sleep(700);
+        cache.put("k", "2");
+        assertEquals(expiresAt, l1("null-update").get("k").expiresAtMillis(), "L1 keeps the expiry of the creation");
+        long pttl = redisTtl("null-update", "k");
+        assertTrue(pttl > 0 && pttl <= 850, "Redis keeps what is left of the creation's 1.5 s, was " + pttl);
+        assertTrue(cache.replace("k", "3"));
+        assertEquals("3", cache.get("k"));
+        Thread.sleep(Math.max(0, expiresAt + 100 - System.currentTimeMillis()));
+        assertNull(cache.get("k"), "expired 1.5 s after its creation, updates notwithstanding");
+
+        Cache<String, String> eternal = manager.createCache("null-update-eternal", strings()
+                .setExpiryPolicyFactory(FactoryBuilder.factoryOf(new CreatedOnly(-1))));
+        eternal.put("k", "1");
+        eternal.put("k", "2");
+        assertNoExpiry("null-update-eternal", "k");
+    }
+
+    @Test
+    void aReadThroughGetStoresTheLoadedValueForTheCreationDurationAndReportsItsCreation()
+            throws InterruptedException {
+        Created.EVENTS.clear();
+        Loader.CALLS.set(0);
+        MutableConfiguration<String, String> configuration = strings()
+                .setReadThrough(true)
+                .setCacheLoaderFactory(FactoryBuilder.factoryOf(Loader.class))
+                .setExpiryPolicyFactory(CreatedExpiryPolicy.factoryOf(new Duration(TimeUnit.MILLISECONDS, 800)))
+                .addCacheEntryListenerConfiguration(new MutableCacheEntryListenerConfiguration<>(
+                        FactoryBuilder.factoryOf(Created.class), null, false, true));
+        Cache<String, String> cache = manager.createCache("read-through", configuration);
+        assertEquals("loaded-k", cache.get("k"));
+        assertEquals(List.of("k CREATED loaded-k"), Created.EVENTS);
+        long pttl = redisTtl("read-through", "k");
+        assertTrue(pttl > 0 && pttl <= 800, "Redis holds it for the creation duration, was " + pttl);
+        assertTrue(l1("read-through").get("k").expiresAtMillis() <= System.currentTimeMillis() + 800);
+        assertEquals("loaded-k", cache.get("k"));
+        assertEquals(1, Loader.CALLS.get());
+        Thread.sleep(900);
+        assertEquals("loaded-k", cache.get("k"));
+        assertEquals(2, Loader.CALLS.get(), "loaded again once the creation duration is over");
+    }
+
+    /** A creation duration of the given milliseconds (negative: eternal), updates and accesses leave it alone. */
+    public static final class CreatedOnly implements ExpiryPolicy, Serializable {
+
+        private final long millis;
+
+        public CreatedOnly(long millis) {
+            this.millis = millis;
+        }
+
+        @Override
+        public Duration getExpiryForCreation() {
+            return millis < 0 ? Duration.ETERNAL : new Duration(TimeUnit.MILLISECONDS, millis);
+        }
+
+        @Override
+        public Duration getExpiryForAccess() {
+            return null;
+        }
+
+        @Override
+        public Duration getExpiryForUpdate() {
+            return null;
+        }
+    }
+
+    /** Loads {@code loaded-<key>}, counting its calls. */
+    public static final class Loader implements CacheLoader<String, String>, Serializable {
+
+        static final AtomicInteger CALLS = new AtomicInteger();
+
+        @Override
+        public String load(String key) {
+            CALLS.incrementAndGet();
+            return "loaded-" + key;
+        }
+
+        @Override
+        public java.util.Map<String, String> loadAll(Iterable<? extends String> keys) {
+            java.util.Map<String, String> loaded = new java.util.HashMap<>();
+            keys.forEach(key -> loaded.put(key, load(key)));
+            return loaded;
+        }
+    }
+
+    /** Records the creations it is told of, synchronously. */
+    public static final class Created implements CacheEntryCreatedListener<String, String>, Serializable {
+
+        static final List<String> EVENTS = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void onCreated(Iterable<CacheEntryEvent<? extends String, ? extends String>> events) {
+            events.forEach(e -> EVENTS.add(e.getKey() + " " + e.getEventType() + " " + e.getValue()));
+        }
     }
 }
