@@ -4,7 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
 
 import javax.cache.configuration.MutableConfiguration;
 
@@ -12,6 +17,7 @@ import com.hazelcast.client.impl.proxy.ClientMapProxy;
 import com.hazelcast.config.Config;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.topic.ITopic;
 import io.tiercache.cache.TieredCacheManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,7 +65,11 @@ class ClientModeTest {
     }
 
     private static TieredCache<String, String> cache(TieredCacheManager manager) {
-        return manager.createCache("client-cache", new MutableConfiguration<String, String>()
+        return cache(manager, "client-cache");
+    }
+
+    private static TieredCache<String, String> cache(TieredCacheManager manager, String name) {
+        return manager.createCache(name, new MutableConfiguration<String, String>()
                 .setTypes(String.class, String.class)).unwrap(TieredCache.class);
     }
 
@@ -85,5 +95,59 @@ class ClientModeTest {
         a.put("list:2", "y");
         assertEquals(2, b.invalidatePattern("list:*"));
         assertNull(a.get("list:1"));
+    }
+
+    /**
+     * Read-your-writes across clients: once a write on client A returns, client B's next read sees it, although B
+     * held the old value in its near cache. Each round writes through one client and reads through the other at
+     * once, in both directions, for puts, removes and pattern invalidations; client B handles cluster events late
+     * (another listener of the invalidation topic on B takes 20 ms a message, and B's events run one at a time), as a
+     * client does whose event thread is busy.
+     */
+    @Test
+    void aWriteOnOneClientIsSeenByTheNextReadOnTheOther() {
+        TieredCache<String, String> a = cache(clientA, "ryw-cache");
+        TieredCache<String, String> b = cache(clientB, "ryw-cache");
+        ITopic<Object> topic = clientB.unwrap(HazelcastInstance.class).getTopic("tiercache.invalidation");
+        UUID sluggish = topic.addMessageListener(message -> LockSupport.parkNanos(20_000_000));
+        List<String> stale = new ArrayList<>();
+        long began = System.nanoTime();
+        try {
+            for (int round = 0; round < 60; round++) {
+                stale.addAll(round(round % 2 == 0 ? a : b, round % 2 == 0 ? b : a, round));
+            }
+        } finally {
+            topic.removeMessageListener(sluggish);
+        }
+        System.out.printf("ClientModeTest: 60 rounds in %.1f s, %d stale reads%n", (System.nanoTime() - began) / 1e9,
+                stale.size());
+        assertEquals(List.of(), stale, "reads on the other client that missed a write which had returned");
+    }
+
+    /** Writes through {@code writer}, then reads through {@code reader}: a description of a stale read, if any. */
+    private static List<String> round(TieredCache<String, String> writer, TieredCache<String, String> reader,
+                                      int round) {
+        String key = "k" + round % 5;
+        writer.put(key, "old-" + round);
+        reader.get(key);
+        assertEquals("old-" + round, reader.get(key), "the reader holds the old value in its near cache");
+        String expected;
+        switch (round % 3) {
+            case 0 -> {
+                writer.put(key, "new-" + round);
+                expected = "new-" + round;
+            }
+            case 1 -> {
+                writer.remove(key);
+                expected = null;
+            }
+            default -> {
+                writer.invalidatePattern("k*");
+                expected = null;
+            }
+        }
+        String seen = reader.get(key);
+        return Objects.equals(expected, seen) ? List.of()
+                : List.of("round " + round + ": " + seen + " instead of " + expected);
     }
 }

@@ -3,6 +3,7 @@ package io.tiercache.cache.spi;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.OptionalLong;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -33,9 +34,15 @@ import io.tiercache.cache.store.TieredStore;
  * each cache's L2 generation caught up with the registry. (Between such a write and the merge, the other members
  * may still serve the value it replaced: a member cut off from its cluster cannot reach them.)
  *
- * <p>A member that has never had a peer (a single member, or a client) could not have missed an invalidation of
- * its members' L1: it only drops its near caches. (Whether it had peers is what it saw before the pause: once it
- * resumes, Hazelcast may already have told it that the others dropped it.)
+ * <p>A member that has never had a peer (a single member) could not have missed an invalidation of its members' L1:
+ * it only drops its near caches. (Whether it had peers is what it saw before the pause: once it resumes, Hazelcast
+ * may already have told it that the others dropped it.)
+ *
+ * <p>A client owns no L1 data, but the other clients stop waiting for it once its registration lapses (see
+ * {@link ClusterMessenger#registeredSince}), and a write that began while it stood still may end without it. After
+ * a pause, and whenever its registration lapses without one, it reads around L1 until its registration has stood
+ * again, unbroken, for one registration TTL since then: by that time every other client counts it again, and each
+ * write that began without waiting for it has returned (its deadline is one invalidation timeout) and reached it.
  *
  * <p>Threading: {@link #accept} runs on the clock's thread and only flags the caches; the checks run on the
  * engine's background executor, one recovery at a time; suspending and resuming are serialized on this object, so a
@@ -47,13 +54,18 @@ final class PauseRecovery implements Consumer<Duration> {
     private static final Duration CHECK_INTERVAL = Duration.ofSeconds(1);
     /** Alone for longer than a dropped member takes to be merged back (heartbeat timeout plus merge delays). */
     private static final Duration ALONE_LIMIT = Duration.ofSeconds(30);
+    private static final Duration CLIENT_CHECK_INTERVAL = Duration.ofMillis(100);
 
     private final ClusterMessenger messenger;
+    private final boolean client;
+    /** How long a client's registration must stand after a pause before it trusts L1 again. */
+    private final long clientGraceNanos;
     private final Supplier<Collection<TieredStore>> stores;
     private final Executor background;
     private final AtomicLong merges = new AtomicLong();
     private final AtomicLong pauses = new AtomicLong();
     private volatile long pauseEndMillis;
+    private volatile long pauseEndNanos;
     private volatile boolean everHadPeers;
     private boolean recovering;
     /** Whether this member has been alone since the last pause (its writes reached no other member's L1). */
@@ -62,13 +74,20 @@ final class PauseRecovery implements Consumer<Duration> {
     private volatile boolean clearedAlone;
     private volatile boolean closed;
 
-    /** @param client whether the engine is a Hazelcast client (it owns no L1 data, so it only drops near caches) */
-    PauseRecovery(HazelcastInstance hazelcast, boolean client, ClusterMessenger messenger,
-                  Supplier<Collection<TieredStore>> stores, Executor background) {
+    /**
+     * @param client             whether the engine is a Hazelcast client (it owns no L1 data)
+     * @param invalidationTimeout the engine's invalidation timeout
+     */
+    PauseRecovery(HazelcastInstance hazelcast, boolean client, Duration invalidationTimeout,
+                  ClusterMessenger messenger, Supplier<Collection<TieredStore>> stores, Executor background) {
         this.messenger = messenger;
+        this.client = client;
+        this.clientGraceNanos = ClusterMessenger.registrationTtl(invalidationTimeout).toNanos();
         this.stores = stores;
         this.background = background;
-        if (!client) {
+        if (client) {
+            messenger.onRegistrationLapse(() -> suspend("The registration of this client with the cluster lapsed"));
+        } else {
             everHadPeers = hazelcast.getCluster().getMembers().size() > 1;
             hazelcast.getCluster().addMembershipListener(new MembershipAdapter() {
                 @Override
@@ -94,14 +113,19 @@ final class PauseRecovery implements Consumer<Duration> {
 
     @Override
     public void accept(Duration pause) {
+        suspend("The process stood still for " + pause.toMillis() + " ms");
+    }
+
+    private void suspend(String why) {
         if (closed) {
             return;
         }
-        boolean peers = everHadPeers;
+        boolean peers = client || everHadPeers;
         boolean first;
         synchronized (this) {
             if (peers) {
                 pauseEndMillis = System.currentTimeMillis();
+                pauseEndNanos = System.nanoTime();
                 clearedAlone = false;
                 aloneSincePause = false;
                 pauses.incrementAndGet();
@@ -112,12 +136,35 @@ final class PauseRecovery implements Consumer<Duration> {
             first = !recovering;
             if (peers && !recovering) {
                 recovering = true;
-                background.execute(this::recover);
+                background.execute(client ? this::recoverClient : this::recover);
             }
         }
         if (first) {
-            LOG.log(peers ? Level.WARNING : Level.INFO, "The process stood still for " + pause.toMillis() + " ms"
-                    + (peers ? ": L1 is bypassed until this member is confirmed in the cluster" : ""));
+            LOG.log(peers ? Level.WARNING : Level.INFO, why + (!peers ? ""
+                    : client ? ": L1 is bypassed until this client's registration has stood again for "
+                    + clientGraceNanos / 1_000_000 + " ms"
+                    : ": L1 is bypassed until this member is confirmed in the cluster"));
+        }
+    }
+
+    /** A client's recovery: waits until its registration has stood for the grace period since the last pause. */
+    private void recoverClient() {
+        long pause = -1;
+        long pausedAt = 0;
+        while (!closed) {
+            LockSupport.parkNanos(CLIENT_CHECK_INTERVAL.toNanos());
+            if (pauses.get() != pause) {
+                pause = pauses.get();
+                pausedAt = pauseEndNanos;
+                continue;
+            }
+            OptionalLong since = messenger.registeredSince();
+            if (since.isPresent()) {
+                long from = since.getAsLong() - pausedAt > 0 ? since.getAsLong() : pausedAt;
+                if (System.nanoTime() - from >= clientGraceNanos && resumeUnlessPausedSince(pause)) {
+                    return;
+                }
+            }
         }
     }
 
@@ -219,7 +266,8 @@ final class PauseRecovery implements Consumer<Duration> {
             }
         }
         recovering = false;
-        LOG.log(Level.INFO, "This member is confirmed in the cluster again: L1 serves again");
+        LOG.log(Level.INFO, client ? "This client's registration stands again: L1 serves again"
+                : "This member is confirmed in the cluster again: L1 serves again");
         return true;
     }
 
