@@ -124,6 +124,16 @@ class ClientModeTest {
         assertEquals(List.of(), stale, "reads on the other client that missed a write which had returned");
     }
 
+    /**
+     * The randomized history check of {@link CoherenceHistoryTest} with the two clients as its engines: no read on
+     * either returns a value older than a write that had returned before the read started.
+     */
+    @Test
+    void noReadOnEitherClientReturnsAValueOlderThanACompletedWrite() throws Exception {
+        CoherenceHistoryTest.assertCoherent("2 clients", CoherenceHistoryTest.cache(clientA),
+                CoherenceHistoryTest.cache(clientB), 6_000);
+    }
+
     /** Writes through {@code writer}, then reads through {@code reader}: a description of a stale read, if any. */
     private static List<String> round(TieredCache<String, String> writer, TieredCache<String, String> reader,
                                       int round) {
