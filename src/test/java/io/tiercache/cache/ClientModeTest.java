@@ -14,8 +14,6 @@ import java.util.concurrent.locks.LockSupport;
 import javax.cache.configuration.MutableConfiguration;
 
 import com.hazelcast.client.impl.proxy.ClientMapProxy;
-import com.hazelcast.config.Config;
-import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.topic.ITopic;
 import io.tiercache.cache.TieredCacheManager;
@@ -37,23 +35,10 @@ class ClientModeTest {
         int redisPort = EngineFixture.freePort();
         redis = EngineFixture.startRedis(redisPort);
         int memberPort = EngineFixture.freePort();
-        Config config = new Config().setClusterName("client-mode");
-        config.setProperty("hazelcast.logging.type", "none");
-        config.setProperty("hazelcast.partition.count", "11");
-        config.getNetworkConfig().setPort(memberPort).setPortAutoIncrement(false).setPublicAddress("127.0.0.1")
-                .getInterfaces().setEnabled(true).addInterface("127.0.0.1");
-        config.getNetworkConfig().getJoin().getAutoDetectionConfig().setEnabled(false);
-        config.getNetworkConfig().getJoin().getMulticastConfig().setEnabled(false);
-        config.getNetworkConfig().getJoin().getTcpIpConfig().setEnabled(true).addMember("127.0.0.1:" + memberPort);
-        externalMember = Hazelcast.newHazelcastInstance(config);
-        clientA = EngineFixture.manager("client-a", clientProperties(memberPort, redisPort));
-        clientB = EngineFixture.manager("client-b", clientProperties(memberPort, redisPort));
-    }
-
-    private static Properties clientProperties(int memberPort, int redisPort) {
-        Properties p = EngineFixture.properties("client-mode", memberPort, redisPort);
-        p.setProperty("tiercache.hazelcast.mode", "client");
-        return p;
+        externalMember = EngineFixture.externalMember("client-mode", memberPort);
+        Properties properties = EngineFixture.clientProperties("client-mode", memberPort, redisPort);
+        clientA = EngineFixture.manager("client-a", properties);
+        clientB = EngineFixture.manager("client-b", properties);
     }
 
     @AfterAll

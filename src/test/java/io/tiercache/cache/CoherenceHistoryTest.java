@@ -124,7 +124,8 @@ class CoherenceHistoryTest {
         history.forEach(op -> byKind.merge(op.kind(), 1L, Long::sum));
         long readsChecked = history.stream().filter(op -> op.read() != null).count();
         System.out.printf("CoherenceHistoryTest: %d operations in %.1f s on %s (%s), %d reads with a value "
-                + "checked, %d violations%n", history.size(), seconds, engines, byKind, readsChecked, violations.size());
+                + "checked, %d violations%n", history.size(), seconds, engines, byKind, readsChecked,
+                violations.size());
         violations.stream().limit(10).forEach(System.out::println);
         assertEquals(perThread * threads, history.size());
         assertTrue(readsChecked > history.size() / 4, "enough reads returned values to check");

@@ -79,7 +79,7 @@ final class ClientRegistry implements AutoCloseable {
             return thread;
         });
         long interval = Math.max(1, ttlNanos / 4);
-        heartbeats.scheduleAtFixedRate(this::beat, interval, interval, TimeUnit.NANOSECONDS);
+        heartbeats.scheduleWithFixedDelay(this::beat, interval, interval, TimeUnit.NANOSECONDS);
     }
 
     /** Tells {@code listener} of each lapse of this client's registration, on whichever thread notices it. */

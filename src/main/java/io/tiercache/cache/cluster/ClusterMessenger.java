@@ -59,7 +59,8 @@ public final class ClusterMessenger implements AutoCloseable {
         this.timeoutNanos = timeout.toNanos();
         if (clientMode) {
             this.executor = null;
-            this.clients = new ClientChannel(hazelcast, UUID.randomUUID().toString(), registrationTtl(timeout), this::receive);
+            this.clients = new ClientChannel(hazelcast, UUID.randomUUID().toString(), registrationTtl(timeout),
+                    this::receive);
             this.membershipListener = null;
         } else {
             this.executor = hazelcast.getExecutorService("tiercache.invalidation");

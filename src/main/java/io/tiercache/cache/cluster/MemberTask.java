@@ -10,7 +10,8 @@ import com.hazelcast.core.HazelcastInstanceAware;
 
 /**
  * A message from one engine to every other engine of the cluster: run on each member by the Hazelcast executor, or
- * (client mode) published to every client by a {@link ClientChannel}. Serialized with Java serialization (its classes are inside the class filter).
+ * (client mode) published to every client by a {@link ClientChannel}. Serialized with Java serialization (its
+ * classes are inside the class filter).
  */
 final class MemberTask implements Callable<Boolean>, Serializable, HazelcastInstanceAware {
 
