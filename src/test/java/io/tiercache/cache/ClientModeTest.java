@@ -123,6 +123,38 @@ class ClientModeTest {
     }
 
     /**
+     * A client whose registration lapses (here both entries of {@code tiercache-meta.clients} are removed, as when the
+     * partition that held them is lost) may have been given up by the others: it notices at its next heartbeat, reads
+     * around L1 until its registration has stood again for one TTL (4 s), then serves from L1 again.
+     */
+    @Test
+    void aClientWhoseRegistrationLapsedReadsAroundL1UntilItStandsAgain() throws InterruptedException {
+        TieredCache<String, String> a = cache(clientA, "lapse-cache");
+        TieredCache<String, String> b = cache(clientB, "lapse-cache");
+        a.put("k", "v");
+        assertEquals("v", b.get("k"));
+        assertTrue(l1Serves(b), "L1 serves client B");
+        externalMember.getMap("tiercache-meta.clients").clear();
+        long cleared = System.nanoTime();
+        assertTrue(EngineFixture.eventually(() -> !l1Serves(b)), "client B reads around L1 once it notices");
+        double noticed = (System.nanoTime() - cleared) / 1e9;
+        assertTrue(EngineFixture.eventually(() -> l1Serves(b)), "and from L1 again once it stands again");
+        double back = (System.nanoTime() - cleared) / 1e9;
+        System.out.printf("ClientModeTest: registrations removed; client B read around L1 after %.1f s, from L1 "
+                + "again after %.1f s%n", noticed, back);
+        assertTrue(noticed < 2, "noticed within half a TTL");
+        assertTrue(back >= 4, "not before its registration has stood for one TTL");
+        assertEquals("v", b.get("k"));
+    }
+
+    /** Whether a read of {@code k} through {@code cache} is an L1 hit. */
+    private static boolean l1Serves(TieredCache<String, String> cache) {
+        long before = cache.snapshot().l1().hits();
+        cache.get("k");
+        return cache.snapshot().l1().hits() > before;
+    }
+
+    /**
      * Runs {@code work} while client B handles cluster events late, as a client does whose event thread is busy:
      * another listener of the invalidation topic on B takes {@code millis} a message (B runs the listeners of one
      * topic one message at a time).
