@@ -18,7 +18,7 @@ import io.tiercache.cache.cluster.ClusterMessenger;
 import io.tiercache.cache.store.TieredStore;
 
 /**
- * What a member does after its process stood still for longer than the pause threshold (half the invalidation
+ * What a member (a client: see below) does after its process stood still for longer than the pause threshold (half the invalidation
  * timeout): the other members may have given up waiting for it and written without it, and may even have dropped it
  * from the cluster, so its near caches and its partitions of the L1 maps may hold values older than writes that
  * have returned. Until it is sure again, every cache on it reads around L1 (L2, then the loader).
@@ -44,7 +44,8 @@ import io.tiercache.cache.store.TieredStore;
  * again, unbroken, for one registration TTL since then: by that time every other client counts it again, and each
  * write that began without waiting for it has returned (its deadline is one invalidation timeout) and reached it.
  *
- * <p>Threading: {@link #accept} runs on the clock's thread and only flags the caches; the checks run on the
+ * <p>Threading: {@link #accept} runs on the clock's thread (a client's lapse is reported on its heartbeat thread or a
+ * Hazelcast thread) and only flags the caches; the checks run on the
  * engine's background executor, one recovery at a time; suspending and resuming are serialized on this object, so a
  * pause during a recovery is never lost.
  */
