@@ -61,12 +61,29 @@ class ClientPauseTest {
     /** Longer than the registration TTL (4 s): A stops waiting for B, and B must not trust its near cache after. */
     @Test
     void aClientStoppedForTenSeconds() throws Exception {
+        pauseAndCheck(10_000);
+    }
+
+    /**
+     * Like a long GC pause: longer than the pause threshold (1 s), shorter than the registration TTL, so A waits for
+     * B throughout (at most the timeout a write) and B handles what it missed when it resumes.
+     */
+    @Test
+    void aClientStoppedForThreeSeconds() throws Exception {
+        pauseAndCheck(3_000);
+    }
+
+    /**
+     * Stops client B for {@code millis} while A writes every key in turn, then checks that B serves each key's last
+     * value, that no write on A took much longer than the timeout, and that L1 serves B again.
+     */
+    private void pauseAndCheck(long millis) throws Exception {
         fillBothNearCaches();
         clientB.pause();
         Map<String, String> written;
         List<Long> writeMillis = new ArrayList<>();
         try {
-            written = writeFor(10_000, writeMillis);
+            written = writeFor(millis, writeMillis);
         } finally {
             clientB.resume();
         }
@@ -84,7 +101,7 @@ class ClientPauseTest {
             return Long.parseLong(clientB.call("l1hits paused", 10)) > hitsBefore;
         });
         double l1AfterSeconds = (System.nanoTime() - resumed) / 1e9;
-        report("a 10 s pause", writeMillis, stale);
+        report("a " + millis / 1000 + " s pause", writeMillis, stale);
         System.out.printf("ClientPauseTest: L1 served client B again %.1f s after it resumed%n", l1AfterSeconds);
         assertEquals(List.of(), stale, "client B served values older than writes made while it was stopped");
         assertBounded(writeMillis);
