@@ -12,8 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import com.hazelcast.client.HazelcastClientNotActiveException;
 import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.core.HazelcastInstanceNotActiveException;
 import com.hazelcast.topic.ITopic;
 
 /**
@@ -112,7 +112,7 @@ final class ClientChannel implements AutoCloseable {
             topic.removeMessageListener(topicListener);
             replies.removeMessageListener(replyListener);
             replies.destroy();
-        } catch (HazelcastInstanceNotActiveException e) {
+        } catch (HazelcastClientNotActiveException e) {
             // the client is shut down already, and its listeners with it
         }
     }

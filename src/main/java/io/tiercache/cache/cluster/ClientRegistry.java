@@ -12,8 +12,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import com.hazelcast.client.HazelcastClientNotActiveException;
 import com.hazelcast.core.EntryEvent;
-import com.hazelcast.core.HazelcastInstanceNotActiveException;
 import com.hazelcast.map.IMap;
 import com.hazelcast.map.listener.EntryAddedListener;
 import com.hazelcast.map.listener.EntryEvictedListener;
@@ -119,7 +119,7 @@ final class ClientRegistry implements AutoCloseable {
                             confirmed(start, previous != null);
                         }
                     });
-        } catch (HazelcastInstanceNotActiveException e) {
+        } catch (HazelcastClientNotActiveException e) {
             heartbeats.shutdown();
         } catch (RuntimeException e) {
             LOG.log(Level.DEBUG, () -> "Heartbeat of client " + self + " failed: " + e);
@@ -160,7 +160,7 @@ final class ClientRegistry implements AutoCloseable {
         try {
             map.removeEntryListener(listener);
             map.delete(self);
-        } catch (HazelcastInstanceNotActiveException e) {
+        } catch (HazelcastClientNotActiveException e) {
             // the client is shut down already: its entry lapses with its TTL
         }
     }
