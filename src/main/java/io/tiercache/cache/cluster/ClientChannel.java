@@ -74,9 +74,9 @@ final class ClientChannel implements AutoCloseable {
     /**
      * Publishes {@code task} to every other client and waits until each client that was live when it was published
      * has acknowledged it, or until {@code deadline} ({@link System#nanoTime()}); a client that has not by then is
-     * logged. Returns whether all did.
+     * logged.
      */
-    boolean publish(MemberTask task, long deadline) {
+    void publish(MemberTask task, long deadline) {
         String ticket = UUID.randomUUID().toString();
         Awaited waiting = new Awaited(registry.live());
         awaited.put(ticket, waiting);
@@ -86,10 +86,8 @@ final class ClientChannel implements AutoCloseable {
             if (!missing.isEmpty()) {
                 LOG.log(Level.WARNING, "Clients " + missing + " did not acknowledge a cache invalidation in time");
             }
-            return missing.isEmpty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
         } finally {
             awaited.remove(ticket);
         }
