@@ -22,7 +22,9 @@ import redis.embedded.RedisServer;
  * A client that stops answering (its process stopped with {@code SIGSTOP}, then resumed) or dies ({@code SIGKILL}),
  * in client mode: client A in this JVM, client B in a process of its own, both clients of one plain Hazelcast member.
  * Writes on A finish within about the invalidation timeout (2 s) throughout, and once B runs again it serves no value
- * older than the writes A made while it was stopped.
+ * older than the writes A made while it was stopped. (Finding no value is no stale read: reading around L1 right after
+ * it resumes, B may find Redis slower than its bound, or A may have started a new L2 generation when one of its Redis
+ * writes timed out; once, of some ten runs on a busy machine, B found no value for one key.)
  */
 class ClientPauseTest {
 
@@ -89,12 +91,16 @@ class ClientPauseTest {
         }
         long resumed = System.nanoTime();
         List<String> stale = new ArrayList<>();
+        int misses = 0;
         for (int i = 0; i < KEYS; i++) {
             String value = clientB.call("get paused k" + i, 30);
-            if (!written.get("k" + i).equals(value)) {
+            if ("null".equals(value)) {
+                misses++;
+            } else if (!written.get("k" + i).equals(value)) {
                 stale.add("k" + i + "=" + value + " instead of " + written.get("k" + i));
             }
         }
+        System.out.println("ClientPauseTest: client B " + clientB.call("stats paused", 10));
         long hitsBefore = Long.parseLong(clientB.call("l1hits paused", 10));
         boolean l1Again = EngineFixture.eventually(() -> {
             clientB.call("get paused k0", 10);
@@ -102,7 +108,8 @@ class ClientPauseTest {
         });
         double l1AfterSeconds = (System.nanoTime() - resumed) / 1e9;
         report("a " + millis / 1000 + " s pause", writeMillis, stale);
-        System.out.printf("ClientPauseTest: L1 served client B again %.1f s after it resumed%n", l1AfterSeconds);
+        System.out.printf("ClientPauseTest: right after it resumed client B found no value for %d keys; L1 served it "
+                + "again %.1f s after it resumed%n", misses, l1AfterSeconds);
         assertEquals(List.of(), stale, "client B served values older than writes made while it was stopped");
         assertBounded(writeMillis);
         assertTrue(l1Again, "L1 serves client B again once its registration stands again");
