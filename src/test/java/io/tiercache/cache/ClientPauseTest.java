@@ -24,7 +24,7 @@ import redis.embedded.RedisServer;
  * Writes on A finish within about the invalidation timeout (2 s) throughout, and once B runs again it serves no value
  * older than the writes A made while it was stopped. (Finding no value is no stale read: reading around L1 right after
  * it resumes, B may find Redis slower than its bound, or A may have started a new L2 generation when one of its Redis
- * writes timed out; once, of some ten runs on a busy machine, B found no value for one key.)
+ * writes timed out; in two of seven runs on a busy machine, B found no value for one key.)
  */
 class ClientPauseTest {
 
