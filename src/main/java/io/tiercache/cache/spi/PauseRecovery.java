@@ -51,8 +51,7 @@ import io.tiercache.cache.store.TieredStore;
  *
  * <p>Threading: {@link #accept} runs on the clock's thread (a client's lapse is reported on its heartbeat thread or a
  * Hazelcast thread) and only flags the caches; the checks run on the engine's background executor, one recovery at a
- * time; suspending and resuming are serialized on this object, so a
- * pause during a recovery is never lost.
+ * time; suspending and resuming are serialized on this object, so a pause during a recovery is never lost.
  */
 final class PauseRecovery implements Consumer<Duration> {
 
