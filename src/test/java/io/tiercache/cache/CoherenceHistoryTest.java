@@ -40,7 +40,8 @@ import redis.embedded.RedisServer;
  * started. The previous value an atomic operation returns is such a read too; a conditional write that did not
  * write ({@code replace} of an absent key, {@code putIfAbsent} of a present one) counts as no write.
  *
- * <p>The seed is printed; {@code -Dtiercache.history.seed=N} replays a run and {@code -Dtiercache.history.ops=N}
+ * <p>{@link #assertCoherent} runs the same check on other engines (e.g. two clients, see {@code ClientModeTest}).
+ * The seed is printed; {@code -Dtiercache.history.seed=N} replays a run and {@code -Dtiercache.history.ops=N}
  * changes its length.
  */
 class CoherenceHistoryTest {
@@ -82,11 +83,19 @@ class CoherenceHistoryTest {
 
     @Test
     void noReadReturnsAValueOlderThanACompletedWrite() throws Exception {
+        assertCoherent("2 members", cache(memberA), cache(memberB), 12_000);
+    }
+
+    /**
+     * Runs {@code defaultOps} operations (or {@code -Dtiercache.history.ops}) on caches {@code a} and {@code b} of two
+     * engines ({@code engines} names them in the output) and asserts that no read returned a value older than a
+     * write that had returned before it started.
+     */
+    static void assertCoherent(String engines, TieredCache<String, Long> a, TieredCache<String, Long> b,
+                               int defaultOps) throws Exception {
         long seed = Long.getLong("tiercache.history.seed", System.nanoTime());
-        int total = Integer.getInteger("tiercache.history.ops", 12_000);
+        int total = Integer.getInteger("tiercache.history.ops", defaultOps);
         System.out.println("CoherenceHistoryTest seed " + seed + " (replay: -Dtiercache.history.seed=" + seed + ")");
-        TieredCache<String, Long> a = cache(memberA);
-        TieredCache<String, Long> b = cache(memberB);
         Map<String, AtomicLong> database = new ConcurrentHashMap<>();
         Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
         KEYS.forEach(key -> {
@@ -114,8 +123,9 @@ class CoherenceHistoryTest {
         Map<Kind, Long> byKind = new java.util.EnumMap<>(Kind.class);
         history.forEach(op -> byKind.merge(op.kind(), 1L, Long::sum));
         long readsChecked = history.stream().filter(op -> op.read() != null).count();
-        System.out.printf("CoherenceHistoryTest: %d operations in %.1f s on 2 members (%s), %d reads with a value "
-                + "checked, %d violations%n", history.size(), seconds, byKind, readsChecked, violations.size());
+        System.out.printf("CoherenceHistoryTest: %d operations in %.1f s on %s (%s), %d reads with a value "
+                + "checked, %d violations%n", history.size(), seconds, engines, byKind, readsChecked,
+                violations.size());
         violations.stream().limit(10).forEach(System.out::println);
         assertEquals(perThread * threads, history.size());
         assertTrue(readsChecked > history.size() / 4, "enough reads returned values to check");
@@ -245,7 +255,8 @@ class CoherenceHistoryTest {
         return violations;
     }
 
-    private static TieredCache<String, Long> cache(TieredCacheManager manager) {
+    /** Cache {@code history} of {@code manager}, for {@link #assertCoherent}. */
+    static TieredCache<String, Long> cache(TieredCacheManager manager) {
         return manager.createCache("history", new MutableConfiguration<String, Long>()
                 .setTypes(String.class, Long.class)).unwrap(TieredCache.class);
     }

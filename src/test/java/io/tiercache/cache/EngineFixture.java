@@ -13,6 +13,8 @@ import java.util.Properties;
 import javax.cache.Caching;
 import javax.cache.spi.CachingProvider;
 
+import com.hazelcast.config.Config;
+import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import io.tiercache.cache.TieredCacheManager;
 import redis.embedded.RedisServer;
@@ -150,6 +152,29 @@ public final class EngineFixture {
         properties.setProperty("tiercache.hazelcast.partition-count", "11");
         properties.setProperty("tiercache.hazelcast.property.hazelcast.logging.type", "none");
         properties.setProperty("tiercache.redis.netty-threads", "2");
+        return properties;
+    }
+
+    /**
+     * A plain Hazelcast member (no engine) of cluster {@code cluster} on 127.0.0.1:{@code port}, for engines in client
+     * mode to connect to.
+     */
+    public static HazelcastInstance externalMember(String cluster, int port) {
+        Config config = new Config().setClusterName(cluster);
+        config.setProperty("hazelcast.logging.type", "none");
+        config.setProperty("hazelcast.partition.count", "11");
+        config.getNetworkConfig().setPort(port).setPortAutoIncrement(false).setPublicAddress("127.0.0.1")
+                .getInterfaces().setEnabled(true).addInterface("127.0.0.1");
+        config.getNetworkConfig().getJoin().getAutoDetectionConfig().setEnabled(false);
+        config.getNetworkConfig().getJoin().getMulticastConfig().setEnabled(false);
+        config.getNetworkConfig().getJoin().getTcpIpConfig().setEnabled(true).addMember("127.0.0.1:" + port);
+        return Hazelcast.newHazelcastInstance(config);
+    }
+
+    /** Properties of an engine in client mode of the cluster {@code cluster} whose member listens on {@code port}. */
+    public static Properties clientProperties(String cluster, int port, int redisPort) {
+        Properties properties = properties(cluster, port, redisPort);
+        properties.setProperty("tiercache.hazelcast.mode", "client");
         return properties;
     }
 

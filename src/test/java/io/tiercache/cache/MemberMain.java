@@ -11,7 +11,7 @@ import javax.cache.configuration.MutableConfiguration;
 import com.hazelcast.core.HazelcastInstance;
 
 /**
- * The main class of an engine member in a JVM of its own ({@link MemberProcess}): properties as {@code name=value}
+ * The main class of an engine member (or client) in a JVM of its own ({@link MemberProcess}): properties as {@code name=value}
  * arguments, then one command a line on standard input, one answer a line on standard output:
  * {@code get <cache> <key>}, {@code put <cache> <key> <value>}, {@code remove <cache> <key>},
  * {@code l1hits <cache>} (the L1 hits of its statistics), {@code stats <cache>}, {@code members},

@@ -124,7 +124,8 @@ class MemberPauseTest {
                 (System.nanoTime() - resumed) / 1e9);
         assertEquals(0, stale, "values older than the writes made during the pause: " + seen);
         long slowest = writeMillis.stream().mapToLong(Long::longValue).max().orElse(0);
-        assertTrue(slowest <= 2_500, "every write finished within about the invalidation timeout: " + writeMillis);
+        // the invalidation timeout (2 s) plus 1 s of scheduling slack on a loaded 2-core machine, as ClientPauseTest
+        assertTrue(slowest <= 3_000, "every write finished within about the invalidation timeout: " + writeMillis);
         assertTrue(l1Again, "L1 serves the resumed member again once it is confirmed in the cluster");
         for (int i = 0; i < KEYS; i++) {
             assertEquals(i < written ? "after" : "before", memberB.call("get paused k" + i, 10),

@@ -14,9 +14,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * An engine member in a JVM of its own ({@link MemberMain}), for faults that need a process: it can be paused
- * ({@code SIGSTOP}) and resumed ({@code SIGCONT}) like a member in a long GC pause, or killed. Commands are answered
- * one at a time. Its output beyond the answers goes to {@code target/member-<port>.log}.
+ * An engine member (or, with {@code tiercache.hazelcast.mode=client}, a client) in a JVM of its own
+ * ({@link MemberMain}), for faults that need a process: it can be paused ({@code SIGSTOP}) and resumed
+ * ({@code SIGCONT}) like a member in a long GC pause, or killed. Commands are answered one at a time. Its output
+ * beyond the answers goes to {@code target/member-<port>.log} ({@code tiercache.hazelcast.port}).
  */
 final class MemberProcess implements AutoCloseable {
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -18,7 +19,6 @@ import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastInstanceNotActiveException;
 import com.hazelcast.core.IExecutorService;
-import com.hazelcast.topic.ITopic;
 
 /**
  * Delivers invalidation and generation messages to the caches of every member's engine, synchronously: a call
@@ -34,9 +34,10 @@ import com.hazelcast.topic.ITopic;
  *
  * <p>Each cache {@link #register registers} its {@link InvalidationHandler}; a message for a cache this engine has
  * not opened is acknowledged and dropped. On a single member messages are handled locally only. In client mode the
- * members of the external cluster run no engine: messages go to the other clients through the Hazelcast topic
- * {@code tiercache.invalidation}, which is asynchronous, so another client's near cache drops a changed key within
- * milliseconds but not before the write returns, and the fencing of loads is per client.
+ * members of the external cluster run no engine: messages go to the other clients through a {@link ClientChannel},
+ * with the same guarantee, waiting for the clients that have kept their registration alive (see
+ * {@link ClientRegistry}); a client whose registration lapsed must not trust its near cache until it stands again
+ * ({@link #onRegistrationLapse}, {@link #registeredSince}).
  *
  * <p>Thread-safe.
  */
@@ -49,10 +50,8 @@ public final class ClusterMessenger implements AutoCloseable {
     private final long timeoutNanos;
     private final Map<String, InvalidationHandler> handlers = new ConcurrentHashMap<>();
     private final IExecutorService executor;
-    private final ITopic<MemberTask> topic;
-    private final UUID topicListener;
+    private final ClientChannel clients;
     private final UUID membershipListener;
-    private final String origin = UUID.randomUUID().toString();
 
     public ClusterMessenger(HazelcastInstance hazelcast, boolean clientMode, Duration timeout) {
         this.hazelcast = hazelcast;
@@ -60,18 +59,12 @@ public final class ClusterMessenger implements AutoCloseable {
         this.timeoutNanos = timeout.toNanos();
         if (clientMode) {
             this.executor = null;
-            this.topic = hazelcast.getTopic("tiercache.invalidation");
-            this.topicListener = topic.addMessageListener(message -> {
-                MemberTask task = message.getMessageObject();
-                if (!origin.equals(task.origin())) {
-                    receive(task);
-                }
-            });
+            this.clients = new ClientChannel(hazelcast, UUID.randomUUID().toString(), registrationTtl(timeout),
+                    this::receive);
             this.membershipListener = null;
         } else {
             this.executor = hazelcast.getExecutorService("tiercache.invalidation");
-            this.topic = null;
-            this.topicListener = null;
+            this.clients = null;
             this.membershipListener = hazelcast.getCluster().addMembershipListener(new MembershipAdapter() {
                 @Override
                 public void memberRemoved(MembershipEvent event) {
@@ -81,6 +74,34 @@ public final class ClusterMessenger implements AutoCloseable {
             });
             MemberRegistry.register(hazelcast.getName(), this);
         }
+    }
+
+    /**
+     * How long a client's registration lives without a heartbeat: twice the invalidation {@code timeout}. A client
+     * sends one every half timeout, which is also the pause its clock notices, so a client drops out of the others'
+     * view only after a pause it notices itself or a lapse its heartbeats report.
+     */
+    public static Duration registrationTtl(Duration timeout) {
+        return timeout.multipliedBy(2);
+    }
+
+    /**
+     * Client mode: tells {@code listener} (on whichever thread notices it) each time this client's registration
+     * lapses, after which the other clients may write without waiting for it. Members: never.
+     */
+    public void onRegistrationLapse(Runnable listener) {
+        if (clientMode) {
+            clients.onLapse(listener);
+        }
+    }
+
+    /**
+     * Client mode: the {@link System#nanoTime()} since which this client has been registered without a lapse, so that
+     * every other client waits for its acknowledgements; empty while its registration has lapsed. Members have no
+     * registration: {@link Long#MIN_VALUE}.
+     */
+    public OptionalLong registeredSince() {
+        return clientMode ? clients.registeredSince() : OptionalLong.of(Long.MIN_VALUE);
     }
 
     /**
@@ -110,8 +131,8 @@ public final class ClusterMessenger implements AutoCloseable {
         String id = UUID.randomUUID().toString();
         long deadline = System.nanoTime() + timeoutNanos;
         String sender = clientMode ? null : hazelcast.getCluster().getLocalMember().getUuid().toString();
-        send(MemberTask.begin(origin, cache, id, keys, System.currentTimeMillis(), sender), deadline);
-        return new Invalidation(deadline, () -> send(MemberTask.end(origin, cache, id, keys), deadline));
+        send(MemberTask.begin(cache, id, keys, System.currentTimeMillis(), sender), deadline);
+        return new Invalidation(deadline, () -> send(MemberTask.end(cache, id, keys), deadline));
     }
 
     /**
@@ -128,7 +149,7 @@ public final class ClusterMessenger implements AutoCloseable {
             return true;
         }
         String self = hazelcast.getCluster().getLocalMember().getUuid().toString();
-        return allTrue(executor.submitToMembers(MemberTask.ping(origin, self), others),
+        return allTrue(executor.submitToMembers(MemberTask.ping(self), others),
                 System.nanoTime() + timeoutNanos, false);
     }
 
@@ -139,7 +160,7 @@ public final class ClusterMessenger implements AutoCloseable {
 
     /** Tells every member that {@code cache} has L2 generation {@code generation}. */
     public void generation(String cache, long generation) {
-        send(MemberTask.generation(origin, cache, generation), System.nanoTime() + timeoutNanos);
+        send(MemberTask.generation(cache, generation), System.nanoTime() + timeoutNanos);
     }
 
     /** Hands {@code task} to its cache on this member; false when that cache is not open here. */
@@ -156,7 +177,7 @@ public final class ClusterMessenger implements AutoCloseable {
     private void send(MemberTask task, long deadline) {
         receive(task);
         if (clientMode) {
-            topic.publish(task);
+            clients.publish(task, deadline);
             return;
         }
         List<Member> others = otherMembers();
@@ -198,7 +219,7 @@ public final class ClusterMessenger implements AutoCloseable {
     public void close() {
         handlers.clear();
         if (clientMode) {
-            topic.removeMessageListener(topicListener);
+            clients.close();
         } else {
             MemberRegistry.unregister(hazelcast.getName(), this);
             try {

@@ -10,7 +10,8 @@ import com.hazelcast.core.HazelcastInstanceAware;
 
 /**
  * A message from one engine to every other engine of the cluster: run on each member by the Hazelcast executor, or
- * (client mode) published on a topic. Serialized with Java serialization (its classes are inside the class filter).
+ * (client mode) published to every client by a {@link ClientChannel}. Serialized with Java serialization (its
+ * classes are inside the class filter).
  */
 final class MemberTask implements Callable<Boolean>, Serializable, HazelcastInstanceAware {
 
@@ -18,7 +19,6 @@ final class MemberTask implements Callable<Boolean>, Serializable, HazelcastInst
 
     enum Kind { BEGIN, END, GENERATION, PING }
 
-    private final String origin;
     private final Kind kind;
     private final String cache;
     private final String id;
@@ -29,9 +29,8 @@ final class MemberTask implements Callable<Boolean>, Serializable, HazelcastInst
     private final String sender;
     private transient HazelcastInstance instance;
 
-    private MemberTask(String origin, Kind kind, String cache, String id, Collection<String> keys, long generation,
+    private MemberTask(Kind kind, String cache, String id, Collection<String> keys, long generation,
                        String sender) {
-        this.origin = origin;
         this.sender = sender;
         this.kind = kind;
         this.cache = cache;
@@ -44,22 +43,22 @@ final class MemberTask implements Callable<Boolean>, Serializable, HazelcastInst
      * The BEGIN of invalidation {@code id}, sent by member {@code sender} (null: a client); {@code sentAtMillis} (the
      * sender's wall clock) travels as its value.
      */
-    static MemberTask begin(String origin, String cache, String id, Collection<String> keys, long sentAtMillis,
+    static MemberTask begin(String cache, String id, Collection<String> keys, long sentAtMillis,
                             String sender) {
-        return new MemberTask(origin, Kind.BEGIN, cache, id, keys, sentAtMillis, sender);
+        return new MemberTask(Kind.BEGIN, cache, id, keys, sentAtMillis, sender);
     }
 
-    static MemberTask end(String origin, String cache, String id, Collection<String> keys) {
-        return new MemberTask(origin, Kind.END, cache, id, keys, 0, null);
+    static MemberTask end(String cache, String id, Collection<String> keys) {
+        return new MemberTask(Kind.END, cache, id, keys, 0, null);
     }
 
-    static MemberTask generation(String origin, String cache, long generation) {
-        return new MemberTask(origin, Kind.GENERATION, cache, null, null, generation, null);
+    static MemberTask generation(String cache, long generation) {
+        return new MemberTask(Kind.GENERATION, cache, null, null, generation, null);
     }
 
     /** Asks a member whether member {@code memberUuid} (the sender) belongs to its view of the cluster. */
-    static MemberTask ping(String origin, String memberUuid) {
-        return new MemberTask(origin, Kind.PING, null, memberUuid, null, 0, null);
+    static MemberTask ping(String memberUuid) {
+        return new MemberTask(Kind.PING, null, memberUuid, null, 0, null);
     }
 
     @Override
@@ -74,11 +73,6 @@ final class MemberTask implements Callable<Boolean>, Serializable, HazelcastInst
         }
         ClusterMessenger messenger = MemberRegistry.messenger(instance.getName());
         return messenger != null && messenger.receive(this);
-    }
-
-    /** The messenger that sent this message. */
-    String origin() {
-        return origin;
     }
 
     String cache() {

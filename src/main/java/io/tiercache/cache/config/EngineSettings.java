@@ -77,8 +77,9 @@ import io.tiercache.cache.Durations;
  *       {@code pkg.**} a package and its subpackages, otherwise a class name)</li>
  *   <li>{@code tiercache.codec.limits} = {@code maxdepth=20;maxrefs=100000;maxbytes=16777216;maxarray=1000000}:
  *       graph limits of {@link java.io.ObjectInputFilter} applied to values read from Redis</li>
- *   <li>{@code tiercache.invalidation.timeout} = {@code 2s}: how long a write waits for every member to acknowledge
- *       its invalidation</li>
+ *   <li>{@code tiercache.invalidation.timeout} = {@code 2s}: how long a write waits for every member (or live
+ *       client) to acknowledge its invalidation; in client mode half of it is the heartbeat interval of the client
+ *       registry and twice it the registration's TTL</li>
  *   <li>{@code tiercache.stats.latency} = {@code true}: record latency histograms (counters are always kept)</li>
  *   <li>{@code tiercache.stats.l1-latency-sample} = {@code 64}: time one L1 read in this many (a power of two;
  *       {@code 1} times every read); counters stay exact</li>

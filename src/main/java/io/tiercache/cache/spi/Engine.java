@@ -80,7 +80,8 @@ final class Engine implements AutoCloseable {
         this.messenger = new ClusterMessenger(hazelcast, settings.clientMode(), settings.invalidationTimeout());
         this.generations = hazelcast.getMap(Generation.REGISTRY);
         this.background = Executors.newCachedThreadPool(daemonThreads("tiercache-background-" + hazelcast.getName()));
-        this.pauseRecovery = new PauseRecovery(hazelcast, settings.clientMode(), messenger, () -> stores, background);
+        this.pauseRecovery = new PauseRecovery(hazelcast, settings.clientMode(), settings.invalidationTimeout(),
+                messenger, () -> stores, background);
         this.clock = new TickingClock(hazelcast.getName(), settings.invalidationTimeout().dividedBy(2),
                 pauseRecovery);
     }

@@ -3,6 +3,7 @@ package io.tiercache.cache.spi;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.OptionalLong;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -17,7 +18,7 @@ import io.tiercache.cache.cluster.ClusterMessenger;
 import io.tiercache.cache.store.TieredStore;
 
 /**
- * What a member does after its process stood still for longer than the pause threshold (half the invalidation
+ * What a member (a client: see below) does after its process stood still for longer than the pause threshold (half the invalidation
  * timeout): the other members may have given up waiting for it and written without it, and may even have dropped it
  * from the cluster, so its near caches and its partitions of the L1 maps may hold values older than writes that
  * have returned. Until it is sure again, every cache on it reads around L1 (L2, then the loader).
@@ -33,13 +34,24 @@ import io.tiercache.cache.store.TieredStore;
  * each cache's L2 generation caught up with the registry. (Between such a write and the merge, the other members
  * may still serve the value it replaced: a member cut off from its cluster cannot reach them.)
  *
- * <p>A member that has never had a peer (a single member, or a client) could not have missed an invalidation of
- * its members' L1: it only drops its near caches. (Whether it had peers is what it saw before the pause: once it
- * resumes, Hazelcast may already have told it that the others dropped it.)
+ * <p>A split brain without a pause (a network partition between running members) ends in a merge too: the members
+ * of the side that merged into the other (Hazelcast's {@code MERGED} event) empty L1 on every member once merged,
+ * since Hazelcast kept the other side's L1 entries and they may predate what this side wrote while apart. (While the
+ * sides are apart, each serves its own L1, which may be older than the other side's writes.)
  *
- * <p>Threading: {@link #accept} runs on the clock's thread and only flags the caches; the checks run on the
- * engine's background executor, one recovery at a time; suspending and resuming are serialized on this object, so a
- * pause during a recovery is never lost.
+ * <p>A member that has never had a peer (a single member) could not have missed an invalidation of its members' L1:
+ * it only drops its near caches. (Whether it had peers is what it saw before the pause: once it resumes, Hazelcast
+ * may already have told it that the others dropped it.)
+ *
+ * <p>A client owns no L1 data, but the other clients stop waiting for it once its registration lapses (see
+ * {@link ClusterMessenger#registeredSince}), and a write that began while it stood still may end without it. After
+ * a pause, and whenever its registration lapses without one, it reads around L1 until its registration has stood
+ * again, unbroken, for one registration TTL since then: by that time every other client counts it again, and each
+ * write that began without waiting for it has returned (its deadline is one invalidation timeout) and reached it.
+ *
+ * <p>Threading: {@link #accept} runs on the clock's thread (a client's lapse is reported on its heartbeat thread or a
+ * Hazelcast thread) and only flags the caches; the checks run on the engine's background executor, one recovery at a
+ * time; suspending and resuming are serialized on this object, so a pause during a recovery is never lost.
  */
 final class PauseRecovery implements Consumer<Duration> {
 
@@ -47,13 +59,18 @@ final class PauseRecovery implements Consumer<Duration> {
     private static final Duration CHECK_INTERVAL = Duration.ofSeconds(1);
     /** Alone for longer than a dropped member takes to be merged back (heartbeat timeout plus merge delays). */
     private static final Duration ALONE_LIMIT = Duration.ofSeconds(30);
+    private static final Duration CLIENT_CHECK_INTERVAL = Duration.ofMillis(100);
 
     private final ClusterMessenger messenger;
+    private final boolean client;
+    /** How long a client's registration must stand after a pause before it trusts L1 again. */
+    private final long clientGraceNanos;
     private final Supplier<Collection<TieredStore>> stores;
     private final Executor background;
     private final AtomicLong merges = new AtomicLong();
     private final AtomicLong pauses = new AtomicLong();
     private volatile long pauseEndMillis;
+    private volatile long pauseEndNanos;
     private volatile boolean everHadPeers;
     private boolean recovering;
     /** Whether this member has been alone since the last pause (its writes reached no other member's L1). */
@@ -62,13 +79,20 @@ final class PauseRecovery implements Consumer<Duration> {
     private volatile boolean clearedAlone;
     private volatile boolean closed;
 
-    /** @param client whether the engine is a Hazelcast client (it owns no L1 data, so it only drops near caches) */
-    PauseRecovery(HazelcastInstance hazelcast, boolean client, ClusterMessenger messenger,
-                  Supplier<Collection<TieredStore>> stores, Executor background) {
+    /**
+     * @param client             whether the engine is a Hazelcast client (it owns no L1 data)
+     * @param invalidationTimeout the engine's invalidation timeout
+     */
+    PauseRecovery(HazelcastInstance hazelcast, boolean client, Duration invalidationTimeout,
+                  ClusterMessenger messenger, Supplier<Collection<TieredStore>> stores, Executor background) {
         this.messenger = messenger;
+        this.client = client;
+        this.clientGraceNanos = ClusterMessenger.registrationTtl(invalidationTimeout).toNanos();
         this.stores = stores;
         this.background = background;
-        if (!client) {
+        if (client) {
+            messenger.onRegistrationLapse(() -> suspend("The registration of this client with the cluster lapsed"));
+        } else {
             everHadPeers = hazelcast.getCluster().getMembers().size() > 1;
             hazelcast.getCluster().addMembershipListener(new MembershipAdapter() {
                 @Override
@@ -88,20 +112,28 @@ final class PauseRecovery implements Consumer<Duration> {
         hazelcast.getLifecycleService().addLifecycleListener(event -> {
             if (event.getState() == LifecycleEvent.LifecycleState.MERGED) {
                 merges.incrementAndGet();
+                if (!client) {
+                    background.execute(this::clearEverywhereAfterMerge);
+                }
             }
         });
     }
 
     @Override
     public void accept(Duration pause) {
+        suspend("The process stood still for " + pause.toMillis() + " ms");
+    }
+
+    private void suspend(String why) {
         if (closed) {
             return;
         }
-        boolean peers = everHadPeers;
+        boolean peers = client || everHadPeers;
         boolean first;
         synchronized (this) {
             if (peers) {
                 pauseEndMillis = System.currentTimeMillis();
+                pauseEndNanos = System.nanoTime();
                 clearedAlone = false;
                 aloneSincePause = false;
                 pauses.incrementAndGet();
@@ -112,12 +144,35 @@ final class PauseRecovery implements Consumer<Duration> {
             first = !recovering;
             if (peers && !recovering) {
                 recovering = true;
-                background.execute(this::recover);
+                background.execute(client ? this::recoverClient : this::recover);
             }
         }
         if (first) {
-            LOG.log(peers ? Level.WARNING : Level.INFO, "The process stood still for " + pause.toMillis() + " ms"
-                    + (peers ? ": L1 is bypassed until this member is confirmed in the cluster" : ""));
+            LOG.log(peers ? Level.WARNING : Level.INFO, why + (!peers ? ""
+                    : client ? ": L1 is bypassed until this client's registration has stood again for "
+                    + clientGraceNanos / 1_000_000 + " ms"
+                    : ": L1 is bypassed until this member is confirmed in the cluster"));
+        }
+    }
+
+    /** A client's recovery: waits until its registration has stood for the grace period since the last pause. */
+    private void recoverClient() {
+        long pause = -1;
+        long pausedAt = 0;
+        while (!closed) {
+            LockSupport.parkNanos(CLIENT_CHECK_INTERVAL.toNanos());
+            if (pauses.get() != pause) {
+                pause = pauses.get();
+                pausedAt = pauseEndNanos;
+                continue;
+            }
+            OptionalLong since = messenger.registeredSince();
+            if (since.isPresent()) {
+                long from = since.getAsLong() - pausedAt > 0 ? since.getAsLong() : pausedAt;
+                if (System.nanoTime() - from >= clientGraceNanos && resumeUnlessPausedSince(pause)) {
+                    return;
+                }
+            }
         }
     }
 
@@ -204,6 +259,26 @@ final class PauseRecovery implements Consumer<Duration> {
         return all;
     }
 
+    /**
+     * After this member's side of a split brain merged into the other side: empties L1 on every member, retrying
+     * every {@link #CHECK_INTERVAL} until it succeeds. Hazelcast kept the other side's L1 entries, and this side's
+     * writes made while apart reached Redis and this side's L1 only, so the kept copies may predate them.
+     */
+    private void clearEverywhereAfterMerge() {
+        while (!closed) {
+            boolean all = true;
+            for (TieredStore store : stores.get()) {
+                all &= store.clearL1Everywhere();
+            }
+            if (all) {
+                LOG.log(Level.INFO, "Emptied L1 on every member after a split-brain merge: the entries kept may"
+                        + " predate writes this member's side made while apart");
+                return;
+            }
+            LockSupport.parkNanos(CHECK_INTERVAL.toNanos());
+        }
+    }
+
     /** Resumes every cache unless another pause came since {@code pause}; returns whether it resumed them. */
     private synchronized boolean resumeUnlessPausedSince(long pause) {
         if (pauses.get() != pause) {
@@ -219,7 +294,8 @@ final class PauseRecovery implements Consumer<Duration> {
             }
         }
         recovering = false;
-        LOG.log(Level.INFO, "This member is confirmed in the cluster again: L1 serves again");
+        LOG.log(Level.INFO, client ? "This client's registration stands again: L1 serves again"
+                : "This member is confirmed in the cluster again: L1 serves again");
         return true;
     }
 
