@@ -9,8 +9,9 @@ import jakarta.persistence.PostRemove;
 import jakarta.persistence.PostUpdate;
 
 /**
- * JPA entity listener of {@link Strategy} and {@link Backtest}: fires an {@link EntityChange} for each insert,
- * update and delete, synchronously on the thread that flushes, inside its transaction.
+ * JPA entity listener of {@link Strategy} and {@link Backtest}, registered in {@code META-INF/orm.xml} (so that the
+ * domain does not name it): fires an {@link EntityChange} for each insert, update and delete, synchronously on the
+ * thread that flushes, inside its transaction.
  */
 public class EntityChangeListener {
 
