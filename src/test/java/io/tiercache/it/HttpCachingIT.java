@@ -85,7 +85,7 @@ class HttpCachingIT extends DeployedApiTest {
 
     /**
      * What a client can make the service cache is bounded: lists filtered by name and pages from
-     * {@value io.tiercache.backtest.api.ViewCache#CACHED_LIST_PAGES} on are read from the database every time.
+     * {@value io.tiercache.backtest.caching.ViewCache#CACHED_LIST_PAGES} on are read from the database every time.
      */
     @Test
     void filteredListsAndDeepPagesAreNotCached() {

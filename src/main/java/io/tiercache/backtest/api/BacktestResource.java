@@ -1,6 +1,8 @@
 package io.tiercache.backtest.api;
 
+import io.tiercache.backtest.caching.ViewCache;
 import io.tiercache.backtest.domain.BacktestService;
+import io.tiercache.backtest.view.BacktestView;
 import io.tiercache.http.CacheControl;
 import io.tiercache.http.Representation;
 import io.tiercache.http.ValidatedWrite;

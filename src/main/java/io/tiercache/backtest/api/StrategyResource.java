@@ -1,7 +1,9 @@
 package io.tiercache.backtest.api;
 
+import io.tiercache.backtest.caching.ViewCache;
 import io.tiercache.backtest.domain.Strategy;
 import io.tiercache.backtest.domain.StrategyService;
+import io.tiercache.backtest.view.StrategyView;
 import io.tiercache.http.CacheControl;
 import io.tiercache.http.Representation;
 import io.tiercache.http.ValidatedWrite;
@@ -29,7 +31,7 @@ import java.util.Date;
 
 /**
  * {@code /api/strategies}: list (paged, filtered by name), read, create, replace and delete strategies. Reads come
- * from the {@link ViewCache}; a committed write invalidates the views it changes ({@code io.tiercache.invalidation}). PUT and DELETE honour {@code If-Match} and
+ * from the {@link ViewCache}; a committed write invalidates the views it changes ({@code io.tiercache.backtest.caching}). PUT and DELETE honour {@code If-Match} and
  * {@code If-Unmodified-Since}, checked against the stored state inside the write's transaction. One instance serves
  * every request (no bean is made per request).
  */

@@ -1,4 +1,4 @@
-package io.tiercache.cache.bench;
+package io.tiercache.bench;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.tiercache.backtest.bench.CachedBacktestBenchmark;
+import io.tiercache.cache.bench.TieredCacheBenchmark;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;

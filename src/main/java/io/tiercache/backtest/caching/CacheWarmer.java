@@ -1,7 +1,6 @@
-package io.tiercache.warming;
+package io.tiercache.backtest.caching;
 
 import io.tiercache.admin.CacheWarmRequested;
-import io.tiercache.backtest.api.ViewCache;
 import io.tiercache.cache.annotation.CacheManagerSource;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;

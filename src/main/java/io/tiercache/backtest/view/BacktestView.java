@@ -1,4 +1,4 @@
-package io.tiercache.backtest.api;
+package io.tiercache.backtest.view;
 
 import io.tiercache.backtest.domain.Backtest;
 import io.tiercache.backtest.domain.Metrics;
@@ -13,7 +13,7 @@ public record BacktestView(long id, long strategyId, String symbol, LocalDate fr
         BigDecimal initialCapital, String status, String failureReason, MetricsView metrics, Instant createdAt)
         implements Serializable, Validated {
 
-    static BacktestView of(Backtest b) {
+    public static BacktestView of(Backtest b) {
         Metrics m = b.getMetrics();
         return new BacktestView(b.getId(), b.getStrategy().getId(), b.getSymbol(), b.getFrom(), b.getTo(),
                 b.getInitialCapital(), b.getStatus().name(), b.getFailureReason(),

@@ -1,6 +1,5 @@
-package io.tiercache.invalidation;
+package io.tiercache.backtest.caching;
 
-import io.tiercache.backtest.api.ViewCache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

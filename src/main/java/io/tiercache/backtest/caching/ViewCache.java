@@ -1,7 +1,11 @@
-package io.tiercache.backtest.api;
+package io.tiercache.backtest.caching;
 
 import io.tiercache.backtest.domain.BacktestService;
 import io.tiercache.backtest.domain.StrategyService;
+import io.tiercache.backtest.view.BacktestView;
+import io.tiercache.backtest.view.EquityView;
+import io.tiercache.backtest.view.PageView;
+import io.tiercache.backtest.view.StrategyView;
 import io.tiercache.http.Representation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,8 +17,9 @@ import javax.cache.annotation.CacheResult;
 /**
  * The API's views in the tiered cache, through the standard JSR-107 annotations, each cached as the
  * {@link Representation} a response sends (its JSON bytes and validators), so that a hit neither maps nor serializes
- * anything: the reads load a view on a miss; the removals are called after a write has committed, by {@code io.tiercache.invalidation.InvalidationRules}
- * (one annotation per method, so a change that touches several caches calls several of them).
+ * anything: the reads load a view on a miss; the removals are called after a write has committed, by
+ * {@link InvalidationRules} (one annotation per method, so a change that touches several caches calls several of
+ * them).
  *
  * <p>Caches: {@value #STRATEGIES} and {@value #BACKTESTS} (by id), {@value #EQUITY} (by backtest id),
  * {@value #STRATEGY_LISTS} (the first unfiltered pages, by page, size and name filter) and
@@ -48,7 +53,7 @@ public class ViewCache {
     /**
      * Whether a page of the strategy list is cached: only unfiltered pages before {@value #CACHED_LIST_PAGES}, so
      * that clients cannot fill the caches with lists of their choosing (at most {@value #CACHED_LIST_PAGES} ×
-     * {@value PageRequest#MAX_SIZE} entries). The rest is read by {@link #loadStrategies} every time.
+     * 100, the largest page size, entries). The rest is read by {@link #loadStrategies} every time.
      */
     public static boolean isCachedList(int page, String name) {
         return page < CACHED_LIST_PAGES && (name == null || name.isBlank());
@@ -60,10 +65,12 @@ public class ViewCache {
         return loadStrategies(page, size, name);
     }
 
-    /** A page of strategies from the database; {@code name} is the raw filter (null or blank for all). */
+    /**
+     * A page of strategies from the database: page {@code page} (from 0) of {@code size} items, as checked by the
+     * API; {@code name} is the raw filter (null or blank for all).
+     */
     public Representation loadStrategies(int page, int size, String name) {
-        PageRequest request = new PageRequest(page, size);
-        List<StrategyView> items = strategies.list(name, request.offset(), request.size()).stream()
+        List<StrategyView> items = strategies.list(name, page * size, size).stream()
                 .map(StrategyView::of)
                 .toList();
         return Representation.json(new PageView<>(items, page, size, strategies.count(name)));

@@ -1,4 +1,4 @@
-package io.tiercache.cache.bench;
+package io.tiercache.backtest.bench;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 import javax.cache.Cache;
 import javax.cache.configuration.MutableConfiguration;
 
-import io.tiercache.backtest.api.BacktestView;
+import io.tiercache.backtest.view.BacktestView;
 import io.tiercache.backtest.domain.EquityCurveCodec;
 import io.tiercache.backtest.domain.Metrics;
 import io.tiercache.backtest.simulation.BacktestSimulator;
@@ -19,6 +19,7 @@ import io.tiercache.backtest.simulation.SimulationRequest;
 import io.tiercache.backtest.simulation.SimulationResult;
 import io.tiercache.backtest.simulation.StrategyParameters;
 import io.tiercache.cache.annotation.CanonicalCacheKey;
+import io.tiercache.cache.bench.BenchEngine;
 import io.tiercache.http.Representation;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -1,4 +1,4 @@
-package io.tiercache.backtest.api;
+package io.tiercache.backtest.view;
 
 import java.io.Serializable;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.tiercache.invalidation;
+package io.tiercache.backtest.caching;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

@@ -1,4 +1,4 @@
-package io.tiercache.invalidation;
+package io.tiercache.backtest.caching;
 
 import io.tiercache.backtest.domain.Backtest;
 import io.tiercache.backtest.domain.Strategy;

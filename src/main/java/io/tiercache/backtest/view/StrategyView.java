@@ -1,4 +1,4 @@
-package io.tiercache.backtest.api;
+package io.tiercache.backtest.view;
 
 import io.tiercache.backtest.domain.Strategy;
 import io.tiercache.http.Validated;
@@ -10,7 +10,7 @@ public record StrategyView(long id, String name, String description, int fastWin
         double positionFraction, double commissionBps, Instant createdAt, Instant updatedAt, long version)
         implements Serializable, Validated {
 
-    static StrategyView of(Strategy s) {
+    public static StrategyView of(Strategy s) {
         return new StrategyView(s.getId(), s.getName(), s.getDescription(), s.getFastWindow(), s.getSlowWindow(),
                 s.getPositionFraction(), s.getCommissionBps(), s.getCreatedAt(), s.getUpdatedAt(), s.getVersion());
     }

@@ -1,4 +1,4 @@
-package io.tiercache.backtest.api;
+package io.tiercache.backtest.view;
 
 import io.tiercache.backtest.domain.Backtest;
 import io.tiercache.backtest.domain.EquityCurveCodec;
@@ -13,7 +13,7 @@ public record EquityView(long backtestId, List<Point> points) implements Seriali
         points = List.copyOf(points);
     }
 
-    static EquityView of(Backtest b) {
+    public static EquityView of(Backtest b) {
         return new EquityView(b.getId(), EquityCurveCodec.decode(b.getEquityCurve()).stream()
                 .map(p -> new Point(p.date(), p.equity()))
                 .toList());

@@ -1,4 +1,4 @@
-package io.tiercache.invalidation;
+package io.tiercache.backtest.caching;
 
 /**
  * A committed-or-not change of one entity, fired by {@link EntityChangeListener} while the transaction runs;

@@ -1,6 +1,5 @@
-package io.tiercache.warming;
+package io.tiercache.backtest.caching;
 
-import io.tiercache.backtest.api.ViewCache;
 import io.tiercache.backtest.domain.BacktestService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
