@@ -1,7 +1,5 @@
 package io.tiercache.cache;
 
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -12,9 +10,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The engine's shape: its packages form no cycle, it imports nothing of the rest of the code, and the rest of the
- * code uses only its public API ({@code io.tiercache.cache}) and its CDI integration
- * ({@code io.tiercache.cache.annotation}); the API itself imports no internal package.
+ * The engine's inner shape: its packages form no cycle, and its public API ({@code io.tiercache.cache}) imports no
+ * internal package. How the rest of the code may use the engine, and that the engine imports nothing of it, is
+ * {@link io.tiercache.ArchitectureTest}'s.
  */
 class EngineArchitectureTest {
 
@@ -36,21 +34,6 @@ class EngineArchitectureTest {
     @Test
     void enginePackagesFormNoCycle() {
         slices().matching("io.tiercache.cache.(*)..").should().beFreeOfCycles().check(classes);
-    }
-
-    @Test
-    void theEngineImportsNothingOfTheApplication() {
-        noClasses().that().resideInAPackage("io.tiercache.cache..")
-                .should().dependOnClassesThat(resideInAPackage("io.tiercache..")
-                        .and(resideOutsideOfPackage("io.tiercache.cache..")))
-                .check(classes);
-    }
-
-    @Test
-    void theRestOfTheCodeUsesOnlyThePublicApi() {
-        noClasses().that().resideOutsideOfPackage("io.tiercache.cache..")
-                .should().dependOnClassesThat().resideInAnyPackage(INTERNAL)
-                .check(classes);
     }
 
     @Test
