@@ -5,29 +5,31 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * An RFC 9110 entity tag: an opaque string, weak or strong. {@link #toString()} is its header form
- * ({@code "abc"} or {@code W/"abc"}).
+ * An RFC 9110 entity tag (section 8.8.3): an opaque string, weak or strong. {@link #toString()} is its header form
+ * ({@code "abc"} or {@code W/"abc"}). Not {@code jakarta.ws.rs.core.EntityTag}, which has neither the strong and
+ * weak comparisons (section 8.8.3.2) nor a parser of {@code If-Match} lists, and whose header form is the JAX-RS
+ * runtime's; resources that only set a tag use that one.
  */
-public record EntityTag(String opaque, boolean weak) {
+public record EntityTagValue(String opaque, boolean weak) {
 
-    public EntityTag {
+    public EntityTagValue {
         if (!isOpaque(opaque)) {
             throw new IllegalArgumentException("Not an entity-tag value: " + opaque);
         }
     }
 
     /** A strong tag. */
-    public static EntityTag strong(String opaque) {
-        return new EntityTag(opaque, false);
+    public static EntityTagValue strong(String opaque) {
+        return new EntityTagValue(opaque, false);
     }
 
     /** Weak comparison: the opaque strings are equal, whether either is weak (for {@code If-None-Match}). */
-    public boolean weakMatch(EntityTag other) {
+    public boolean weakMatch(EntityTagValue other) {
         return opaque.equals(other.opaque);
     }
 
     /** Strong comparison: both strong and equal (for {@code If-Match}). */
-    public boolean strongMatch(EntityTag other) {
+    public boolean strongMatch(EntityTagValue other) {
         return !weak && !other.weak && opaque.equals(other.opaque);
     }
 
@@ -48,7 +50,7 @@ public record EntityTag(String opaque, boolean weak) {
         if (trimmed.equals("*")) {
             return Optional.of(TagCondition.ANY);
         }
-        List<EntityTag> tags = new ArrayList<>();
+        List<EntityTagValue> tags = new ArrayList<>();
         int i = 0;
         int n = trimmed.length();
         while (i < n) {
@@ -73,7 +75,7 @@ public record EntityTag(String opaque, boolean weak) {
             if (!isOpaque(opaque)) {
                 return Optional.empty();
             }
-            tags.add(new EntityTag(opaque, weak));
+            tags.add(new EntityTagValue(opaque, weak));
             i = close + 1;
             while (i < n && (trimmed.charAt(i) == ' ' || trimmed.charAt(i) == '\t')) {
                 i++;
@@ -100,7 +102,7 @@ public record EntityTag(String opaque, boolean weak) {
     }
 
     /** The value of an {@code If-Match} or {@code If-None-Match} field: {@code *} ({@link #ANY}) or a list. */
-    public record TagCondition(List<EntityTag> tags) {
+    public record TagCondition(List<EntityTagValue> tags) {
 
         /** {@code *}: any current representation. */
         public static final TagCondition ANY = new TagCondition(List.of());
@@ -114,12 +116,12 @@ public record EntityTag(String opaque, boolean weak) {
         }
 
         /** {@code If-None-Match}: true when {@code current} (null: none) matches by weak comparison. */
-        public boolean matchesWeakly(EntityTag current) {
+        public boolean matchesWeakly(EntityTagValue current) {
             return current != null && (isAny() || tags.stream().anyMatch(current::weakMatch));
         }
 
         /** {@code If-Match}: true when {@code current} (null: none) matches by strong comparison. */
-        public boolean matchesStrongly(EntityTag current) {
+        public boolean matchesStrongly(EntityTagValue current) {
             return current != null && (isAny() || tags.stream().anyMatch(current::strongMatch));
         }
     }
