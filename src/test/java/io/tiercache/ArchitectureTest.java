@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
  * The layers of the WAR (see {@code docs/architecture.md}): the generic ones (the cache engine
  * {@code io.tiercache.cache}, {@code http}, {@code problem}, {@code json}, {@code observability}, {@code admin},
  * {@code openapi}) and the one application ({@code io.tiercache.backtest}), whose domain knows nothing of how it is
- * served or cached. Checked on the main classes only.
+ * served or cached; inside the engine, no cycle and an API that names no internal package. Checked on the main
+ * classes only.
  */
 class ArchitectureTest {
 
@@ -38,6 +39,11 @@ class ArchitectureTest {
     @Test
     void theApplicationsPackagesFormNoCycle() {
         slices().matching("io.tiercache.backtest.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void theEnginesPackagesFormNoCycle() {
+        slices().matching("io.tiercache.cache.(*)..").should().beFreeOfCycles().check(classes);
     }
 
     /** Neither the application nor {@code http}, {@code admin}, {@code observability} or any other layer. */
@@ -60,6 +66,15 @@ class ArchitectureTest {
                 .should().dependOnClassesThat(resideInAPackage("io.tiercache.cache..")
                         .and(not(resideInAPackage("io.tiercache.cache")))
                         .and(not(equivalentTo(CacheManagerSource.class))))
+                .check(classes);
+    }
+
+    /** The API is what the rest may use, so it names nothing else of the engine. */
+    @Test
+    void theEnginesApiImportsNoInternalPackage() {
+        noClasses().that().resideInAPackage("io.tiercache.cache")
+                .should().dependOnClassesThat(resideInAPackage("io.tiercache.cache..")
+                        .and(not(resideInAPackage("io.tiercache.cache"))))
                 .check(classes);
     }
 

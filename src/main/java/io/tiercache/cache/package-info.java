@@ -7,6 +7,6 @@
  *
  * <p>The promise: when a write or removal returns, no read that starts afterwards, on any member, returns the value
  * it replaced. Everything in the sub-packages is internal to the engine, but for
- * {@code annotation.CacheManagerSource}; {@code ArchitectureTest} and {@code EngineArchitectureTest} keep it so.
+ * {@code annotation.CacheManagerSource}; {@code ArchitectureTest} keeps it so.
  */
 package io.tiercache.cache;
