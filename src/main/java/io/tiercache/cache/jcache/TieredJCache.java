@@ -114,11 +114,11 @@ public final class TieredJCache<K, V> implements TieredCache<K, V> {
     @SuppressWarnings("unchecked")
     private Mutation update(String text, K key, boolean countGet, Function<Supplier<Object>, Mutation> decide) {
         if (!events.active()) {
-            return store.update(text, key, countGet, decide, applied -> { });
+            return store.update(text, key, countGet, writer.active(), decide, applied -> { });
         }
         Object[] old = new Object[1];
         boolean[] read = new boolean[1];
-        return store.update(text, key, countGet, current -> {
+        return store.update(text, key, countGet, writer.active(), current -> {
             Supplier<Object> once = () -> {
                 if (!read[0]) {
                     read[0] = true;

@@ -3,9 +3,15 @@ package io.tiercache.cache.store;
 import java.util.Collection;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import javax.cache.CacheException;
 
 import com.hazelcast.map.IMap;
 
@@ -20,9 +26,9 @@ import com.hazelcast.map.IMap;
  * <p><b>Bounded wait</b>: a Hazelcast lock call waits for the key's owner, which may stand still (a paused process)
  * until Hazelcast drops it, 10 s by default. So the locks are taken on a thread of the background executor, which
  * holds them until {@link Held#release}, and the writer waits for them at most its own deadline (what is left of its
- * invalidation timeout). When that passes the write goes ahead without them ({@link Held#locked} false), whether the
- * owner stands still or a holder is slow, and two writes of one key may then interleave (see docs/jsr107-tck.md).
- * Locks obtained after their writer gave up are released at once.
+ * invalidation timeout). When that passes the write goes ahead without them ({@link Held#locked} false) and the
+ * locks are still taken, later: {@link Held#obtained} completes when they are, and the writer then repairs what an
+ * unordered write may have left (see {@code TieredStore}) before it releases them.
  *
  * <p>Thread-safe.
  */
@@ -42,17 +48,21 @@ public final class KeyLocks {
         return "tiercache-meta.locks." + cacheName;
     }
 
-    /** Locks every key of {@code texts}, in their natural order, waiting at most {@code timeoutNanos}. */
+    /**
+     * Locks every key of {@code texts}, in their natural order, waiting at most {@code timeoutNanos}; the locks are
+     * taken and held until {@link Held#release} whether or not they came in time.
+     */
     public Held lock(Collection<String> texts, long timeoutNanos) {
         Held held = new Held(List.copyOf(new TreeSet<>(texts)));
         holders.execute(held::hold);
         try {
-            if (!held.acquired.await(timeoutNanos, TimeUnit.NANOSECONDS)) {
-                held.abandon();
-            }
+            held.locked = held.obtained.get(timeoutNanos, TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            // the write goes ahead without them; they are still taken, later
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            held.abandon();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e);
         }
         return held;
     }
@@ -61,10 +71,9 @@ public final class KeyLocks {
     public final class Held {
 
         private final List<String> texts;
-        private final CountDownLatch acquired = new CountDownLatch(1);
+        private final CompletableFuture<Boolean> obtained = new CompletableFuture<>();
         private final CountDownLatch released = new CountDownLatch(1);
-        private boolean locked;
-        private boolean abandoned;
+        private volatile boolean locked;
 
         private Held(List<String> texts) {
             this.texts = texts;
@@ -77,42 +86,63 @@ public final class KeyLocks {
                     locks.lock(text);
                     count++;
                 }
-                if (grant()) {
-                    released.await();
-                }
+                obtained.complete(true);
+                released.await();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (RuntimeException e) {
                 // Hazelcast is shutting down or the call failed: the writer goes ahead without the locks
             } finally {
-                acquired.countDown();
+                obtained.complete(false);
                 for (int i = count - 1; i >= 0; i--) {
-                    locks.unlock(texts.get(i));
+                    try {
+                        locks.unlock(texts.get(i));
+                    } catch (RuntimeException e) {
+                        // Hazelcast is shutting down: it releases what this member held as it leaves
+                    }
                 }
             }
         }
 
-        private synchronized boolean grant() {
-            if (abandoned) {
-                return false;
-            }
-            locked = true;
-            acquired.countDown();
-            return true;
-        }
-
-        private synchronized void abandon() {
-            if (!locked) {
-                abandoned = true;
-            }
-        }
-
-        /** Whether the write holds its keys' locks (false: it waited its deadline, or locking failed). */
-        public synchronized boolean locked() {
+        /**
+         * Whether the write holds its keys' locks: it got them within its deadline or by {@link #await} (false: it
+         * waited that long, or locking failed).
+         */
+        public boolean locked() {
             return locked;
         }
 
-        /** Releases the locks (no-op when they were not obtained). */
+        /**
+         * Waits up to {@code timeoutNanos} more for the locks, when the write does not hold them yet; returns
+         * {@link #locked}.
+         *
+         * @throws CacheException when interrupted
+         */
+        public boolean await(long timeoutNanos) {
+            if (!locked) {
+                try {
+                    locked = obtained.get(timeoutNanos, TimeUnit.NANOSECONDS);
+                } catch (TimeoutException e) {
+                    return false;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new CacheException("Interrupted waiting for the lock of a key", e);
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            return locked;
+        }
+
+        /**
+         * Completes once the locks are held, true, or once locking failed (Hazelcast shut down), false; never
+         * exceptionally. Completes on the thread that took them, or at once when they already are.
+         */
+        public CompletionStage<Boolean> obtained() {
+            return obtained;
+        }
+
+        /** Releases the locks when they are held, or as soon as they are taken. */
         public void release() {
             released.countDown();
         }

@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -49,7 +50,9 @@ import io.tiercache.cache.stats.StatisticsRecorder;
  * cluster-wide locks ({@link KeyLocks}): every member fences its loads of the keys, an atomic operation reads the
  * current value and decides ({@link #update}), Redis is written (or, when the outcome of a Redis write is unknown, the
  * cache's L2 generation bumped), then Hazelcast, then every member drops the keys from its near cache. When a write
- * returns, every member's next read sees it. A load's Redis write whose outcome is unknown (it timed out and may
+ * returns, every member's next read sees it. A write that did not get its locks or its L1 write done in time keeps its
+ * keys fenced until it has removed them from L1 under their locks, so L1 never ends with an older value than Redis
+ * ({@link #write}). A load's Redis write whose outcome is unknown (it timed out and may
  * still land) bumps the generation too, so it cannot surface after a later invalidation.
  *
  * <p><b>Statistics</b>: every get counts exactly one hit or miss overall and per layer it reached: an L1 hit; else an
@@ -70,6 +73,11 @@ public final class TieredStore implements InvalidationHandler {
      * when waiting for the members used up the deadline.
      */
     private static final long MIN_LOCK_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+    /**
+     * How long an atomic operation waits for its key's lock: longer than Hazelcast takes to drop a member that stands
+     * still (its heartbeat timeout, 10 s by default) and hand the lock's partition to another.
+     */
+    private static final long EXCLUSIVE_LOCK_WAIT_NANOS = TimeUnit.SECONDS.toNanos(30);
 
     private final String name;
     private final L1Tier l1;
@@ -346,22 +354,16 @@ public final class TieredStore implements InvalidationHandler {
      */
     public void putAll(Map<String, Map.Entry<?, ?>> entries) {
         long start = System.nanoTime();
-        KeyLocks.Held[] held = new KeyLocks.Held[1];
-        try {
-            write(entries.keySet(), invalidation -> {
-                held[0] = locks.lock(entries.keySet(), lockWait(invalidation));
-                if (l2 != null) {
-                    entries.forEach((text, entry) -> writeL2(text, entry.getValue(), true));
-                }
-            }, () -> {
-                List<CompletableFuture<?>> stores = new ArrayList<>();
-                entries.forEach((text, entry) -> stores.add(storeL1(text, entry.getKey(), entry.getValue(),
-                        l1TtlMillis)));
-                return CompletableFuture.allOf(stores.toArray(CompletableFuture[]::new));
-            }, null);
-        } finally {
-            release(held[0]);
-        }
+        write(entries.keySet(), invalidation -> {
+            if (l2 != null) {
+                entries.forEach((text, entry) -> writeL2(text, entry.getValue(), true));
+            }
+        }, () -> {
+            List<CompletableFuture<?>> stores = new ArrayList<>();
+            entries.forEach((text, entry) -> stores.add(storeL1(text, entry.getKey(), entry.getValue(),
+                    l1TtlMillis)));
+            return CompletableFuture.allOf(stores.toArray(CompletableFuture[]::new));
+        }, null);
         long each = entries.isEmpty() ? 0 : (System.nanoTime() - start) / entries.size();
         entries.forEach((text, entry) -> stats.put(each));
     }
@@ -374,41 +376,47 @@ public final class TieredStore implements InvalidationHandler {
 
     /**
      * Applies to the entry of {@code text} the {@link Mutation} that {@code decide} returns, atomically on every
-     * member: inside one invalidation of the key and under the key's cluster-wide lock ({@link KeyLocks}, waited for
-     * at most until the invalidation's deadline), so no other write of the key and no load that began before it can
-     * come in between. {@code decide} may ask for the current
+     * member: inside one invalidation of the key and under the key's cluster-wide lock ({@link KeyLocks}), so no other
+     * write of the key and no load that began before it can come in between. {@code decide} may ask for the current
      * value (Redis, else L1: what the last write that returned left, or a value loaded since); it runs on the
      * caller's thread and may throw, which leaves the entry unchanged.
      *
-     * @param countGet whether asking for the current value counts as a get (hit or miss) in the statistics
-     * @param applied  called with the mutation once it is applied (visible on every member), still under the lock
+     * <p>The lock is waited for until the invalidation's deadline, like any write's; an operation that reads the
+     * current value, or is {@code exclusive}, waits for it up to {@link #EXCLUSIVE_LOCK_WAIT_NANOS} (the owner of the
+     * key may stand still until Hazelcast drops it), since going ahead without it could lose another write
+     * (JSR-107 &sect;4.1: these operations are atomic), and fails with a {@link CacheException}, the entry
+     * unchanged, when it did not come by then.
+     *
+     * @param countGet  whether asking for the current value counts as a get (hit or miss) in the statistics
+     * @param exclusive whether the operation needs the lock even if it does not read (it has side effects whose
+     *                  order must be the cache's, e.g. a {@code CacheWriter})
+     * @param applied   called with the mutation once it is applied (visible on every member), still under the lock
      * @return the mutation applied
      */
-    public Mutation update(String text, Object key, boolean countGet, Function<Supplier<Object>, Mutation> decide,
-                           Consumer<Mutation> applied) {
+    public Mutation update(String text, Object key, boolean countGet, boolean exclusive,
+                           Function<Supplier<Object>, Mutation> decide, Consumer<Mutation> applied) {
         long start = System.nanoTime();
-        KeyLocks.Held[] held = new KeyLocks.Held[1];
         Mutation[] decided = new Mutation[1];
-        try {
-            write(List.of(text), invalidation -> {
-                held[0] = locks.lock(List.of(text), lockWait(invalidation));
-                decided[0] = decide.apply(() -> current(text, countGet));
-                if (l2 != null) {
-                    switch (decided[0].kind()) {
-                        case PUT -> writeL2(text, decided[0].value(), l2Ttl(decided[0]), true);
-                        case REMOVE -> deleteL2(List.of(text));
-                        case NONE -> { }
-                    }
+        write(List.of(text), (invalidation, held) -> {
+            if (exclusive) {
+                exclusive(held);
+            }
+            decided[0] = decide.apply(() -> {
+                exclusive(held);
+                return current(text, countGet);
+            });
+            if (l2 != null) {
+                switch (decided[0].kind()) {
+                    case PUT -> writeL2(text, decided[0].value(), l2Ttl(decided[0]), true);
+                    case REMOVE -> deleteL2(List.of(text));
+                    case NONE -> { }
                 }
-            }, () -> switch (decided[0].kind()) {
-                case PUT -> storeL1(text, key, decided[0].value(), l1Ttl(decided[0]));
-                case REMOVE -> l1.removeAsync(text).toCompletableFuture().thenApply(previous -> (Void) null);
-                case NONE -> CompletableFuture.<Void>completedFuture(null);
-            }, null);
-            applied.accept(decided[0]);
-        } finally {
-            release(held[0]);
-        }
+            }
+        }, () -> switch (decided[0].kind()) {
+            case PUT -> storeL1(text, key, decided[0].value(), l1Ttl(decided[0]));
+            case REMOVE -> l1.removeAsync(text).toCompletableFuture().thenApply(previous -> (Void) null);
+            case NONE -> CompletableFuture.<Void>completedFuture(null);
+        }, null, () -> applied.accept(decided[0]));
         if (decided[0].counted()) {
             switch (decided[0].kind()) {
                 case PUT -> stats.put(System.nanoTime() - start);
@@ -419,13 +427,10 @@ public final class TieredStore implements InvalidationHandler {
         return decided[0];
     }
 
-    private static long lockWait(Invalidation invalidation) {
-        return Math.max(invalidation.remainingNanos(), MIN_LOCK_WAIT_NANOS);
-    }
-
-    private static void release(KeyLocks.Held held) {
-        if (held != null) {
-            held.release();
+    private void exclusive(KeyLocks.Held held) {
+        if (!held.await(EXCLUSIVE_LOCK_WAIT_NANOS)) {
+            throw new CacheException("Cache " + name + ": the lock of a key did not come within "
+                    + TimeUnit.NANOSECONDS.toSeconds(EXCLUSIVE_LOCK_WAIT_NANOS) + " s; nothing was changed");
         }
     }
 
@@ -474,26 +479,19 @@ public final class TieredStore implements InvalidationHandler {
     public long remove(Collection<String> texts) {
         long start = System.nanoTime();
         long[] fromL2 = new long[1];
-        KeyLocks.Held[] held = new KeyLocks.Held[1];
-        Long fromL1;
-        try {
-            fromL1 = write(texts, invalidation -> {
-                held[0] = locks.lock(texts, lockWait(invalidation));
-                if (l2 != null) {
-                    fromL2[0] = deleteL2(texts);
-                }
-            }, () -> {
-                long now = clock.millis();
-                List<CompletableFuture<Boolean>> removals = texts.stream()
-                        .map(text -> l1.removeAsync(text).toCompletableFuture()
-                                .thenApply(previous -> previous != null && previous.liveAt(now)))
-                        .toList();
-                return CompletableFuture.allOf(removals.toArray(CompletableFuture[]::new))
-                        .thenApply(done -> removals.stream().filter(CompletableFuture::join).count());
-            }, 0L);
-        } finally {
-            release(held[0]);
-        }
+        Long fromL1 = write(texts, invalidation -> {
+            if (l2 != null) {
+                fromL2[0] = deleteL2(texts);
+            }
+        }, () -> {
+            long now = clock.millis();
+            List<CompletableFuture<Boolean>> removals = texts.stream()
+                    .map(text -> l1.removeAsync(text).toCompletableFuture()
+                            .thenApply(previous -> previous != null && previous.liveAt(now)))
+                    .toList();
+            return CompletableFuture.allOf(removals.toArray(CompletableFuture[]::new))
+                    .thenApply(done -> removals.stream().filter(CompletableFuture::join).count());
+        }, 0L);
         long removed = Math.max(fromL2[0], fromL1 == null ? 0 : fromL1);
         stats.removal(System.nanoTime() - start, removed);
         return removed;
@@ -526,43 +524,110 @@ public final class TieredStore implements InvalidationHandler {
         return removed.size();
     }
 
-    /**
-     * Runs a write inside one cluster-wide invalidation of {@code keys} (null: all): {@code l2Writes} on the caller's
-     * thread, given the invalidation (for its deadline; each Redis call bounded; it checks itself whether there is an
-     * L2), then the L1 writes (only when there is an L1), waited for until the invalidation's deadline (the
-     * invalidation timeout after it began). When L1 does not answer in time (the owner of a key is paused or gone) the write returns {@code unknown} while the keys stay
-     * fenced on every member (reads bypass L1, loads do not store) until the L1 writes complete: the END follows
-     * them, whenever that is.
-     */
     private <T> T write(Collection<String> keys, Consumer<Invalidation> l2Writes,
                         Supplier<CompletableFuture<T>> l1Writes, T unknown) {
+        return write(keys, (invalidation, held) -> l2Writes.accept(invalidation), l1Writes, unknown, () -> { });
+    }
+
+    /**
+     * Runs a write inside one cluster-wide invalidation of {@code keys} (null: all) and, when {@code keys} are given,
+     * under their locks ({@link KeyLocks}, waited for until the invalidation's deadline): {@code l2Writes} on the
+     * caller's thread, given the invalidation and the locks, null for all keys (each Redis call bounded; it checks
+     * itself whether there is an L2), then
+     * the L1 writes (only when there is an L1), waited for until the deadline (the invalidation timeout after it
+     * began, at least {@link #MIN_L1_WAIT_NANOS}); {@code applied} runs once the write is visible on every member,
+     * still under the locks (not when the write failed).
+     *
+     * <p>A write is <em>ordered</em> when it held its keys' locks from before its Redis writes until its L1 writes were
+     * done: then Redis and L1 saw it in the same order relative to every other ordered write. When the locks did not
+     * come in time (the owner of a key stands still, or their holder is slow) or L1 did not answer in time (the write
+     * then returns {@code unknown}) or failed, the write is <em>unordered</em>: its L1 write may land before or after
+     * another write's of the same key, whatever their order in Redis. Its keys then stay fenced on every member (reads
+     * bypass L1, loads do not store) until, its L1 writes done and its keys' locks held at last, it removes the keys
+     * from L1: so the last L1 change of a key is always a removal or the write of an ordered write that nothing wrote
+     * to Redis after, and L1 never keeps a value older than Redis's. Then the invalidation ends (every member drops
+     * the keys from its near cache). An invalidation of all keys or a pattern writes no value to L1, so it takes no
+     * locks and only its END waits for its L1 removals.
+     */
+    private <T> T write(Collection<String> keys, BiConsumer<Invalidation, KeyLocks.Held> l2Writes,
+                        Supplier<CompletableFuture<T>> l1Writes, T unknown, Runnable applied) {
         Invalidation invalidation = messenger.begin(name, keys);
+        KeyLocks.Held held = null;
         CompletableFuture<T> l1Done;
         try {
-            l2Writes.accept(invalidation);
+            if (keys != null) {
+                held = locks.lock(keys, Math.max(invalidation.remainingNanos(), MIN_LOCK_WAIT_NANOS));
+            }
+            l2Writes.accept(invalidation, held);
             l1Done = l1 == null ? CompletableFuture.completedFuture(null) : l1Writes.get();
         } catch (RuntimeException | Error e) {
             invalidation.end();
+            release(held);
             throw e;
         }
         try {
             T result = l1Done.get(Math.max(invalidation.remainingNanos(), MIN_L1_WAIT_NANOS), TimeUnit.NANOSECONDS);
-            invalidation.end();
+            if (held == null || held.locked() || l1 == null) {
+                invalidation.end();
+                applied.run();
+                release(held);
+            } else {
+                applied.run();
+                settle(keys, invalidation, held, l1Done);
+            }
             return result;
         } catch (TimeoutException e) {
             stats.l1Error();
             LOG.log(Level.WARNING, "Cache " + name + ": L1 did not complete a write within the invalidation timeout;"
                     + " its keys stay fenced on every member until it does");
-            l1Done.whenCompleteAsync((result, failure) -> invalidation.end(), background);
+            applied.run();
+            settle(keys, invalidation, held, l1Done);
             return unknown;
         } catch (ExecutionException e) {
             stats.l1Error();
-            invalidation.end();
+            settle(keys, invalidation, held, l1Done);
             throw e.getCause() instanceof RuntimeException runtime ? runtime : new CacheException(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            l1Done.whenCompleteAsync((result, failure) -> invalidation.end(), background);
+            settle(keys, invalidation, held, l1Done);
             throw new CacheException("Interrupted waiting for L1 of cache " + name, e);
+        }
+    }
+
+    /**
+     * Ends an unordered write ({@link #write}) in the background: once its L1 writes are done (or failed) and its keys'
+     * locks are held, removes the keys from L1, ends the invalidation and releases the locks. When the removal fails
+     * the invalidation is left to lapse: each member then drops the keys from L1 before it lifts the fence
+     * ({@link LoadCoordinator}).
+     */
+    private void settle(Collection<String> keys, Invalidation invalidation, KeyLocks.Held held,
+                        CompletableFuture<?> l1Done) {
+        CompletableFuture<?> written = l1Done.handle((result, failure) -> null);
+        if (keys == null) {
+            written.whenCompleteAsync((done, failure) -> invalidation.end(), background);
+            return;
+        }
+        CompletableFuture<Boolean> locked = held == null ? CompletableFuture.completedFuture(true)
+                : held.obtained().toCompletableFuture();
+        written.thenCombine(locked, (done, lockHeld) -> lockHeld)
+                .thenComposeAsync(lockHeld -> CompletableFuture.allOf(keys.stream()
+                        .map(text -> l1.removeAsync(text).toCompletableFuture())
+                        .toArray(CompletableFuture[]::new)), background)
+                .whenCompleteAsync((done, failure) -> {
+                    if (failure == null) {
+                        invalidation.end();
+                    } else {
+                        stats.l1Error();
+                        LOG.log(Level.WARNING, "Cache " + name + ": removing the keys of an unordered write from L1"
+                                + " failed; they stay fenced until the invalidation lapses: " + failure);
+                    }
+                    release(held);
+                }, background);
+    }
+
+    private static void release(KeyLocks.Held held) {
+        if (held != null) {
+            held.release();
         }
     }
 
