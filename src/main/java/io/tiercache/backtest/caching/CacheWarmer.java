@@ -3,6 +3,7 @@ package io.tiercache.backtest.caching;
 import io.tiercache.admin.CacheWarmRequested;
 import io.tiercache.cache.annotation.CacheManagerSource;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +11,7 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
@@ -39,6 +41,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class CacheWarmer {
 
     private static final Logger LOG = Logger.getLogger(CacheWarmer.class.getName());
+
+    /** Observer priority later than the default ({@code Interceptor.Priority.APPLICATION + 500}). */
+    private static final int AFTER_DEFAULT_OBSERVERS = Interceptor.Priority.APPLICATION + 1000;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -71,7 +76,12 @@ public class CacheWarmer {
 
     private volatile ScheduledFuture<?> schedule;
 
-    void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
+    /**
+     * Schedules warming once the application has started, after the observers of the default priority (the demo
+     * data among them, loaded on this thread), so that the initial delay counts from when they are done.
+     */
+    void start(@Observes @Priority(AFTER_DEFAULT_OBSERVERS) @Initialized(ApplicationScoped.class)
+            Object applicationStarted) {
         if (enabled) {
             schedule = scheduler.scheduleWithFixedDelay(this::warm, initialDelay.toMillis(), interval.toMillis(),
                     TimeUnit.MILLISECONDS);
