@@ -33,6 +33,11 @@ import io.tiercache.cache.store.TieredStore;
  * each cache's L2 generation caught up with the registry. (Between such a write and the merge, the other members
  * may still serve the value it replaced: a member cut off from its cluster cannot reach them.)
  *
+ * <p>A split brain without a pause (a network partition between running members) ends in a merge too: the members
+ * of the side that merged into the other (Hazelcast's {@code MERGED} event) empty L1 on every member once merged,
+ * since Hazelcast kept the other side's L1 entries and they may predate what this side wrote while apart. (While the
+ * sides are apart, each serves its own L1, which may be older than the other side's writes.)
+ *
  * <p>A member that has never had a peer (a single member, or a client) could not have missed an invalidation of
  * its members' L1: it only drops its near caches. (Whether it had peers is what it saw before the pause: once it
  * resumes, Hazelcast may already have told it that the others dropped it.)
@@ -88,6 +93,9 @@ final class PauseRecovery implements Consumer<Duration> {
         hazelcast.getLifecycleService().addLifecycleListener(event -> {
             if (event.getState() == LifecycleEvent.LifecycleState.MERGED) {
                 merges.incrementAndGet();
+                if (!client) {
+                    background.execute(this::clearEverywhereAfterMerge);
+                }
             }
         });
     }
@@ -202,6 +210,26 @@ final class PauseRecovery implements Consumer<Duration> {
                     + "then reached only its own L1");
         }
         return all;
+    }
+
+    /**
+     * After this member's side of a split brain merged into the other side: empties L1 on every member, retrying
+     * every {@link #CHECK_INTERVAL} until it succeeds. Hazelcast kept the other side's L1 entries, and this side's
+     * writes made while apart reached Redis and this side's L1 only, so the kept copies may predate them.
+     */
+    private void clearEverywhereAfterMerge() {
+        while (!closed) {
+            boolean all = true;
+            for (TieredStore store : stores.get()) {
+                all &= store.clearL1Everywhere();
+            }
+            if (all) {
+                LOG.log(Level.INFO, "Emptied L1 on every member after a split-brain merge: the entries kept may"
+                        + " predate writes this member's side made while apart");
+                return;
+            }
+            LockSupport.parkNanos(CHECK_INTERVAL.toNanos());
+        }
     }
 
     /** Resumes every cache unless another pause came since {@code pause}; returns whether it resumed them. */
