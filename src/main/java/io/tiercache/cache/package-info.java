@@ -6,6 +6,7 @@
  * for keys of one's own, and {@link io.tiercache.cache.Durations}, the duration format of the settings.
  *
  * <p>The promise: when a write or removal returns, no read that starts afterwards, on any member, returns the value
- * it replaced. Everything in the sub-packages is internal to the engine; {@code EngineArchitectureTest} keeps it so.
+ * it replaced. Everything in the sub-packages is internal to the engine, but for
+ * {@code annotation.CacheManagerSource}; {@code ArchitectureTest} keeps it so.
  */
 package io.tiercache.cache;

@@ -8,7 +8,7 @@ import jakarta.ws.rs.core.FeatureContext;
 import jakarta.ws.rs.ext.Provider;
 
 /**
- * Binds a {@link ConditionalResponseFilter} to every GET resource method, with the method's {@link CacheControl}
+ * Binds a {@link ConditionalResponseFilter} to every GET resource method, with the method's {@link CacheDirectives}
  * (or its class's) resolved here, once, when the application starts: no request looks its policy up.
  */
 @Provider
@@ -17,9 +17,9 @@ public final class CacheControlFeature implements DynamicFeature {
     @Override
     public void configure(ResourceInfo resource, FeatureContext context) {
         if (resource.getResourceMethod().isAnnotationPresent(GET.class)) {
-            CacheControl onMethod = resource.getResourceMethod().getAnnotation(CacheControl.class);
+            CacheDirectives onMethod = resource.getResourceMethod().getAnnotation(CacheDirectives.class);
             context.register(new ConditionalResponseFilter(onMethod != null ? onMethod
-                    : resource.getResourceClass().getAnnotation(CacheControl.class)), Priorities.HEADER_DECORATOR);
+                    : resource.getResourceClass().getAnnotation(CacheDirectives.class)), Priorities.HEADER_DECORATOR);
         }
     }
 }

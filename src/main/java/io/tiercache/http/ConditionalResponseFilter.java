@@ -17,12 +17,12 @@ import java.time.Instant;
  * their preconditions: 304 or 412 as {@link Preconditions} decides. {@link CacheControlFeature} binds one to each GET
  * method, with that method's policy.
  *
- * <p>A method (or class) with {@link CacheControl} is cacheable: its 200 responses whose entity is {@link Validated}
- * (a {@link Representation}, typically from a cache) get its strong {@code ETag}, its {@code Last-Modified} when
- * known, the {@code Cache-Control} of the policy and {@code Vary: Accept}; nothing is serialized to answer 304. A 304
- * keeps those headers and has no body; a 412 is a problem document. Any other successful GET gets
- * {@code Cache-Control: no-store} and has no tag (only {@code If-Match: *} matches it); error responses are left
- * alone (RFC 9110, section 13.2.1). Immutable.
+ * <p>A method (or class) with {@link CacheDirectives} is cacheable: its 200 responses whose entity is {@link Validated}
+ * (a {@link Representation}, typically from a cache) get its strong {@code ETag}, its {@code Last-Modified} when known,
+ * the {@code Cache-Control} of the policy and {@code Vary: Accept}; nothing is serialized to answer 304. A 304 keeps
+ * those headers and has no body; a 412 is a problem document. Any other successful GET gets {@code Cache-Control:
+ * no-store} and has no tag (only {@code If-Match: *} matches it); error responses are left alone (RFC 9110, section
+ * 13.2.1). Immutable.
  */
 public final class ConditionalResponseFilter implements ContainerResponseFilter {
 
@@ -31,7 +31,7 @@ public final class ConditionalResponseFilter implements ContainerResponseFilter 
     private final String cacheControl;
 
     /** @param policy the method's policy; null when its responses must not be stored */
-    ConditionalResponseFilter(CacheControl policy) {
+    ConditionalResponseFilter(CacheDirectives policy) {
         this.cacheControl = policy == null ? null : cacheControl(policy);
     }
 
@@ -43,12 +43,12 @@ public final class ConditionalResponseFilter implements ContainerResponseFilter 
             return;
         }
         MultivaluedMap<String, Object> headers = response.getHeaders();
-        EntityTag tag = null;
+        EntityTagValue tag = null;
         Instant lastModified = null;
         if (cacheControl == null || !(response.getEntity() instanceof Validated validated)) {
             headers.putSingle(HttpHeaders.CACHE_CONTROL, NO_STORE);
         } else {
-            tag = EntityTag.strong(validated.entityTag());
+            tag = EntityTagValue.strong(validated.entityTag());
             lastModified = validated.lastModified();
             headers.putSingle(HttpHeaders.ETAG, tag.toString());
             if (lastModified != null) {
@@ -82,8 +82,8 @@ public final class ConditionalResponseFilter implements ContainerResponseFilter 
     }
 
     /** The header value of {@code policy}. */
-    static String cacheControl(CacheControl policy) {
-        StringBuilder value = new StringBuilder(policy.visibility() == CacheControl.Visibility.PUBLIC
+    static String cacheControl(CacheDirectives policy) {
+        StringBuilder value = new StringBuilder(policy.visibility() == CacheDirectives.Visibility.PUBLIC
                 ? "public" : "private");
         value.append(", max-age=").append(Math.max(0, policy.maxAge()));
         if (policy.mustRevalidate()) {

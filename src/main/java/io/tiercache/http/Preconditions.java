@@ -46,10 +46,10 @@ public final class Preconditions {
      * @param lastModified its last modification, or null when unknown
      * @param now          the server's clock
      */
-    public static Outcome evaluate(boolean read, Fields headers, EntityTag current, Instant lastModified,
+    public static Outcome evaluate(boolean read, Fields headers, EntityTagValue current, Instant lastModified,
             Instant now) {
         if (headers.ifMatch() != null) {
-            boolean matches = EntityTag.parseCondition(headers.ifMatch())
+            boolean matches = EntityTagValue.parseCondition(headers.ifMatch())
                     .map(condition -> condition.isAny() || condition.matchesStrongly(current))
                     .orElse(false);
             if (!matches) {
@@ -59,7 +59,7 @@ public final class Preconditions {
                 .map(since -> seconds(lastModified).isAfter(since)).orElse(false)) {
             return Outcome.IF_UNMODIFIED_SINCE_FAILED;
         }
-        Optional<EntityTag.TagCondition> noneMatch = EntityTag.parseCondition(headers.ifNoneMatch());
+        Optional<EntityTagValue.TagCondition> noneMatch = EntityTagValue.parseCondition(headers.ifNoneMatch());
         if (noneMatch.isPresent()) {
             if (noneMatch.get().isAny() || noneMatch.get().matchesWeakly(current)) {
                 return read ? Outcome.NOT_MODIFIED : Outcome.IF_NONE_MATCH_FAILED;

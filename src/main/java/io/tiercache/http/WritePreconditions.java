@@ -52,7 +52,7 @@ public final class WritePreconditions {
 
     /** Throws 412 unless the preconditions hold for {@code current}, the resource's state now. */
     public void check(Validated current) {
-        EntityTag tag = EntityTag.strong(current.entityTag());
+        EntityTagValue tag = EntityTagValue.strong(current.entityTag());
         switch (Preconditions.evaluate(false, fields, tag, current.lastModified(), Instant.now())) {
             case IF_MATCH_FAILED -> throw new PreconditionFailedException(
                     "The resource has changed: its ETag is now " + tag);

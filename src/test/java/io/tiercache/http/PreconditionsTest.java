@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class PreconditionsTest {
 
-    private static final EntityTag TAG = EntityTag.strong("s1.3");
+    private static final EntityTagValue TAG = EntityTagValue.strong("s1.3");
     private static final Instant MODIFIED = Instant.parse("2026-11-20T10:15:30.123456Z");
     private static final Instant NOW = Instant.parse("2026-11-22T00:00:00Z");
     private static final String AT_MODIFIED = "Fri, 20 Nov 2026 10:15:30 GMT";

@@ -85,7 +85,7 @@ class HttpCachingIT extends DeployedApiTest {
 
     /**
      * What a client can make the service cache is bounded: lists filtered by name and pages from
-     * {@value io.tiercache.backtest.api.ViewCache#CACHED_LIST_PAGES} on are read from the database every time.
+     * {@value io.tiercache.backtest.caching.ViewCache#CACHED_LIST_PAGES} on are read from the database every time.
      */
     @Test
     void filteredListsAndDeepPagesAreNotCached() {
@@ -217,7 +217,7 @@ class HttpCachingIT extends DeployedApiTest {
      * Two PUTs of one strategy with the same, current {@code If-Match}, released together, {@value #RACE_ROUNDS}
      * times. Both may pass the precondition before either commits; then the optimistic lock at the flush stops the
      * second. Either way exactly one wins (200) and the other gets 412 as a problem document (a validator was
-     * sent, see {@code ConcurrentUpdateMapper}). The row holds the winner's write (the next round's {@code If-Match}
+     * sent, see {@code RequestRefusedMapper}). The row holds the winner's write (the next round's {@code If-Match}
      * is the winner's ETag, checked against the database) and the next GETs, the first a load and the second a hit,
      * show exactly the winner's response.
      */

@@ -16,13 +16,13 @@ import redis.embedded.RedisServer;
  * The tiered cache engine for one benchmark trial: a redis-server started for it and one Hazelcast member, each on a
  * free port of 127.0.0.1 (Hazelcast in a cluster of its own, logging off). Statistics stay on, as in the service.
  */
-final class BenchEngine implements AutoCloseable {
+public final class BenchEngine implements AutoCloseable {
 
     private final RedisServer redis;
     private final TieredCacheManager manager;
 
     /** Starts both; {@code settings} adds engine settings, e.g. {@code tiercache.cache.NAME.l1.enabled=false}. */
-    BenchEngine(String name, Map<String, String> settings) throws IOException {
+    public BenchEngine(String name, Map<String, String> settings) throws IOException {
         int redisPort = freePort();
         redis = RedisServer.newRedisServer().port(redisPort).bind("127.0.0.1").setting("save \"\"").build();
         redis.start();
@@ -39,7 +39,7 @@ final class BenchEngine implements AutoCloseable {
                 .getCacheManager(URI.create(name), getClass().getClassLoader(), p);
     }
 
-    TieredCacheManager manager() {
+    public TieredCacheManager manager() {
         return manager;
     }
 

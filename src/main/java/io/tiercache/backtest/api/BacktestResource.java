@@ -1,7 +1,9 @@
 package io.tiercache.backtest.api;
 
+import io.tiercache.backtest.caching.ViewCache;
 import io.tiercache.backtest.domain.BacktestService;
-import io.tiercache.http.CacheControl;
+import io.tiercache.backtest.view.BacktestView;
+import io.tiercache.http.CacheDirectives;
 import io.tiercache.http.Representation;
 import io.tiercache.http.ValidatedWrite;
 import io.tiercache.http.WritePreconditions;
@@ -56,14 +58,14 @@ public class BacktestResource {
 
     @GET
     @Path("{id}")
-    @CacheControl(maxAge = MAX_AGE)
+    @CacheDirectives(maxAge = MAX_AGE)
     public Representation get(@PathParam("id") long id) {
         return views.backtest(id);
     }
 
     @GET
     @Path("{id}/equity")
-    @CacheControl(maxAge = MAX_AGE)
+    @CacheDirectives(maxAge = MAX_AGE)
     public Representation equity(@PathParam("id") long id) {
         return views.equity(id);
     }

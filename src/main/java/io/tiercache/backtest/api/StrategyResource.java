@@ -1,8 +1,10 @@
 package io.tiercache.backtest.api;
 
+import io.tiercache.backtest.caching.ViewCache;
 import io.tiercache.backtest.domain.Strategy;
 import io.tiercache.backtest.domain.StrategyService;
-import io.tiercache.http.CacheControl;
+import io.tiercache.backtest.view.StrategyView;
+import io.tiercache.http.CacheDirectives;
 import io.tiercache.http.Representation;
 import io.tiercache.http.ValidatedWrite;
 import io.tiercache.http.WritePreconditions;
@@ -29,9 +31,10 @@ import java.util.Date;
 
 /**
  * {@code /api/strategies}: list (paged, filtered by name), read, create, replace and delete strategies. Reads come
- * from the {@link ViewCache}; a committed write invalidates the views it changes ({@code io.tiercache.invalidation}). PUT and DELETE honour {@code If-Match} and
- * {@code If-Unmodified-Since}, checked against the stored state inside the write's transaction. One instance serves
- * every request (no bean is made per request).
+ * from the {@link ViewCache}; a committed write invalidates the views it changes ({@code
+ * io.tiercache.backtest.caching}). PUT and DELETE honour {@code If-Match} and {@code If-Unmodified-Since}, checked
+ * against the stored state inside the write's transaction. One instance serves every request (no bean is made per
+ * request).
  */
 @Path("strategies")
 @ApplicationScoped
@@ -50,7 +53,7 @@ public class StrategyResource {
      * unfiltered pages are cached ({@link ViewCache#isCachedList}).
      */
     @GET
-    @CacheControl
+    @CacheDirectives
     public Representation list(@QueryParam("page") String page, @QueryParam("size") String size,
             @QueryParam("name") String name) {
         PageRequest request = PageRequest.parse(page, size);
@@ -61,7 +64,7 @@ public class StrategyResource {
 
     @GET
     @Path("{id}")
-    @CacheControl
+    @CacheDirectives
     public Representation get(@PathParam("id") long id) {
         return views.strategy(id);
     }
@@ -69,7 +72,7 @@ public class StrategyResource {
     /** The strategy's backtests by id, without their equity curves. */
     @GET
     @Path("{id}/backtests")
-    @CacheControl
+    @CacheDirectives
     public Representation backtests(@PathParam("id") long id) {
         return views.backtestsOf(id);
     }

@@ -1,6 +1,7 @@
 package io.tiercache.backtest.api;
 
 import io.tiercache.backtest.simulation.PriceSeriesRepository;
+import io.tiercache.backtest.view.SymbolView;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

@@ -1,6 +1,6 @@
 package io.tiercache.backtest.data;
 
-import io.tiercache.backtest.api.ViewCache;
+import io.tiercache.backtest.caching.ViewCache;
 import io.tiercache.backtest.domain.BacktestService;
 import io.tiercache.backtest.domain.DuplicateStrategyNameException;
 import io.tiercache.backtest.domain.Strategy;

@@ -2,9 +2,7 @@ package io.tiercache.backtest.domain;
 
 import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
-import io.tiercache.invalidation.EntityChangeListener;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
@@ -29,7 +27,6 @@ import java.time.LocalDate;
  * {@link BacktestStatus#FAILED} one holds the failure reason.
  */
 @Entity
-@EntityListeners(EntityChangeListener.class)
 @Table(name = "backtest", indexes = @Index(name = "ix_backtest_strategy", columnList = "strategy_id"))
 public class Backtest {
 

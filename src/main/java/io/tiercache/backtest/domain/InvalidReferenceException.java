@@ -1,19 +1,16 @@
 package io.tiercache.backtest.domain;
 
-/** A request that refers to an entity that does not exist, e.g. a backtest of an unknown strategy id. */
-public final class InvalidReferenceException extends RuntimeException {
+import io.tiercache.backtest.RequestRefusedException;
+
+/**
+ * A request that refers to an entity that does not exist, e.g. a backtest of an unknown strategy id: 400 on the
+ * request field holding the reference.
+ */
+public final class InvalidReferenceException extends RequestRefusedException {
 
     private static final long serialVersionUID = 1L;
 
-    private final String field;
-
     public InvalidReferenceException(String field, String message) {
-        super(message);
-        this.field = field;
-    }
-
-    /** The request field holding the reference. */
-    public String field() {
-        return field;
+        super("invalid-reference", "Invalid request", 400, message, field, message, null);
     }
 }

@@ -1,9 +1,7 @@
 package io.tiercache.backtest.domain;
 
 import jakarta.persistence.Column;
-import io.tiercache.invalidation.EntityChangeListener;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EntityListeners;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -17,7 +15,6 @@ import java.time.Instant;
 
 /** A moving-average crossover trading strategy with its parameters; its name is unique. */
 @Entity
-@EntityListeners(EntityChangeListener.class)
 @Table(name = "strategy", uniqueConstraints = @UniqueConstraint(name = "uk_strategy_name", columnNames = "name"))
 public class Strategy {
 

@@ -1,11 +1,13 @@
 package io.tiercache.backtest.domain;
 
-/** A strategy or backtest id that does not exist. */
-public final class UnknownEntityException extends RuntimeException {
+import io.tiercache.backtest.RequestRefusedException;
+
+/** A strategy or backtest id that does not exist: 404. */
+public final class UnknownEntityException extends RequestRefusedException {
 
     private static final long serialVersionUID = 1L;
 
     public UnknownEntityException(String kind, long id) {
-        super(kind + " " + id + " does not exist");
+        super("not-found", "Not Found", 404, kind + " " + id + " does not exist", null, null, null);
     }
 }

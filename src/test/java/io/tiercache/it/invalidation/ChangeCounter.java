@@ -1,6 +1,6 @@
 package io.tiercache.it.invalidation;
 
-import io.tiercache.invalidation.EntityChange;
+import io.tiercache.backtest.caching.EntityChange;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;

@@ -20,6 +20,11 @@ import java.util.concurrent.TimeUnit;
  * given in the environment ({@code TIERCACHE_DATASOURCE_URL}, {@code _USER}, {@code _PASSWORD}). HTTP on 127.0.0.1 (the
  * pre-boot command file), no Payara clustering, the cache engine's settings as system properties; the process's
  * output goes to a log file.
+ *
+ * <p>The other Payara tests use the Arquillian adapter ({@code arquillian-payara-micro-managed}: one Payara Micro per
+ * test class, its options fixed in {@code arquillian.xml} for all of them); this launcher is for the tests that need
+ * several instances at once ({@code TwoInstancesIT}) or the WAR started exactly as a deployment starts it (the
+ * database in the server's environment, the deployment's post-boot command file and driver).
  */
 public final class PayaraMicroProcess implements AutoCloseable {
 

@@ -26,6 +26,23 @@ import io.tiercache.it.support.TestEngine;
  * {@code standalone/deployments}, then {@code bin/standalone.sh --stability=community -c standalone-microprofile.xml}
  * bound to 127.0.0.1 on free HTTP and management ports. {@link #close()} stops it (and waits until its process is
  * gone), also after a failed start.
+ *
+ * <p>A launcher of our own because neither library does this job:
+ * <ul>
+ *   <li>Arquillian's WildFly managed container ({@code org.wildfly.arquillian:wildfly-arquillian-container-managed})
+ *       starts an installation as it is and configures it only once running (server setup tasks, through the
+ *       management client); the project's scripts are the operator's offline {@code embed-server} scripts, and
+ *       {@code postgresql.cli} adds a module to the installation, so each class needs a copy configured before it
+ *       starts ({@code cleanServerBaseDir} copies {@code configuration} and {@code data}, not {@code modules}). Its
+ *       server inherits the test JVM's environment, with no setting of its own, while {@code postgresql.cli} (as an
+ *       operator runs it) resolves the datasource from {@code ${env.TIERCACHE_DATASOURCE_*}} in the server, with a
+ *       schema made per class. And the Payara Micro
+ *       adapter is already on the Failsafe classpath: a second {@code DeployableContainer} there needs every
+ *       container of {@code arquillian.xml} to name its adapter, for tests that deploy nothing of their own.</li>
+ *   <li>The {@code wildfly-maven-plugin} runs offline CLI scripts and starts a server from the build, once, before
+ *       any test class runs, on ports and settings fixed in the pom: before the class has started the Redis and
+ *       chosen the Hazelcast port that the server's system properties name.</li>
+ * </ul>
  */
 final class WildFlyServer implements AutoCloseable {
 
