@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
  * The layers of the WAR (see {@code docs/architecture.md}): the generic ones (the cache engine
  * {@code io.tiercache.cache}, {@code http}, {@code problem}, {@code json}, {@code observability}, {@code admin},
  * {@code openapi}) and the one application ({@code io.tiercache.backtest}), whose domain knows nothing of how it is
- * served or cached; inside the engine, no cycle and an API that names no internal package. Checked on the main
- * classes only.
+ * served or cached; inside the engine, no cycle and an API that names no internal package; one logging API.
+ * Checked on the main classes only.
  */
 class ArchitectureTest {
 
@@ -88,6 +88,16 @@ class ArchitectureTest {
                         "io.tiercache.problem..", "io.tiercache.json..", "io.tiercache.admin..",
                         "io.tiercache.observability..", "jakarta.ws.rs..", "javax.cache..")
                 .check(classes);
+    }
+
+    /**
+     * One logging API: {@code System.Logger}, which reaches the server's logging through the platform's
+     * {@code LoggerFinder} (on Payara and WildFly, {@code java.util.logging}). No main class needs
+     * {@code java.util.logging} itself, so there is no exception.
+     */
+    @Test
+    void everyClassLogsThroughSystemLogger() {
+        noClasses().should().dependOnClassesThat().resideInAPackage("java.util.logging..").check(classes);
     }
 
     /** The generic layers serve any application: none of them imports {@code io.tiercache.backtest}. */

@@ -3,8 +3,7 @@ package io.tiercache.observability;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import java.lang.System.Logger.Level;
 
 import javax.cache.Cache;
 import javax.cache.CacheManager;
@@ -22,7 +21,7 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class CacheInventory {
 
-    private static final Logger LOG = Logger.getLogger(CacheInventory.class.getName());
+    private static final System.Logger LOG = System.getLogger(CacheInventory.class.getName());
 
     private final CacheManagerSource source;
     private volatile String lastFailure;

@@ -7,8 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import java.lang.System.Logger.Level;
 
 import com.hazelcast.core.HazelcastInstance;
 import io.tiercache.cache.Durations;
@@ -38,7 +37,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class CacheMetrics {
 
-    private static final Logger LOG = Logger.getLogger(CacheMetrics.class.getName());
+    private static final System.Logger LOG = System.getLogger(CacheMetrics.class.getName());
 
     @Inject
     Instance<MeterPublisher> publisherBeans;
@@ -67,7 +66,7 @@ public class CacheMetrics {
     synchronized void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
         publishers = publisherBeans.stream().toList();
         if (publishers.isEmpty()) {
-            LOG.warning("No metrics registry (MicroProfile Metrics or Micrometer) is available: "
+            LOG.log(Level.WARNING, "No metrics registry (MicroProfile Metrics or Micrometer) is available: "
                     + "the cache metrics are not published");
             return;
         }

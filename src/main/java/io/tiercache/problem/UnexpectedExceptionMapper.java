@@ -7,8 +7,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.List;
 import java.util.UUID;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import java.lang.System.Logger.Level;
 
 /**
  * Any exception no other mapper handles: logged with its stack trace under a random incident id, answered with
@@ -19,7 +18,7 @@ import java.util.logging.Logger;
 @Provider
 public final class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
-    private static final Logger LOG = Logger.getLogger(UnexpectedExceptionMapper.class.getName());
+    private static final System.Logger LOG = System.getLogger(UnexpectedExceptionMapper.class.getName());
 
     @Context
     UriInfo uriInfo;
@@ -47,7 +46,7 @@ public final class UnexpectedExceptionMapper implements ExceptionMapper<Throwabl
                     "The database is unavailable; try again later", instance, List.of());
         }
         String incident = UUID.randomUUID().toString();
-        LOG.log(Level.SEVERE, "Unexpected failure of " + instance + ", incident " + incident, exception);
+        LOG.log(Level.ERROR, "Unexpected failure of " + instance + ", incident " + incident, exception);
         return Problem.ofStatus(500, "The server failed to handle the request (incident " + incident + ")",
                 instance);
     }

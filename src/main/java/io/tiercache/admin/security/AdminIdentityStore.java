@@ -1,8 +1,7 @@
 package io.tiercache.admin.security;
 
 import java.util.Optional;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import java.lang.System.Logger.Level;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,7 +17,7 @@ import org.eclipse.microprofile.config.Config;
 @ApplicationScoped
 public class AdminIdentityStore {
 
-    private static final Logger LOG = Logger.getLogger(AdminIdentityStore.class.getName());
+    private static final System.Logger LOG = System.getLogger(AdminIdentityStore.class.getName());
 
     @Inject
     Config config;
@@ -33,7 +32,7 @@ public class AdminIdentityStore {
                     config.getOptionalValue("tiercache.admin.password-hash", String.class),
                     config.getOptionalValue("tiercache.admin.users", String.class));
         } catch (IllegalArgumentException e) {
-            LOG.log(Level.SEVERE, "The cache admin users are misconfigured, so none is accepted: {0}",
+            LOG.log(Level.ERROR, "The cache admin users are misconfigured, so none is accepted: {0}",
                     e.getMessage());
             users = AdminUsers.parse(Optional.empty(), Optional.empty(), Optional.empty());
         }

@@ -1,6 +1,6 @@
 package io.tiercache.admin.security;
 
-import java.util.logging.Logger;
+import java.lang.System.Logger.Level;
 
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContextEvent;
@@ -14,7 +14,7 @@ public final class AdminRoles implements ServletContextListener {
     /** The role that the cache admin API requires. */
     public static final String CACHE_ADMIN = "cache-admin";
 
-    private static final Logger LOG = Logger.getLogger(AdminRoles.class.getName());
+    private static final System.Logger LOG = System.getLogger(AdminRoles.class.getName());
 
     @Inject
     AdminIdentityStore identityStore;
@@ -23,11 +23,11 @@ public final class AdminRoles implements ServletContextListener {
     public void contextInitialized(ServletContextEvent event) {
         int users = identityStore.users();
         if (users == 0) {
-            LOG.warning("No cache admin user is configured (tiercache.admin.username and "
+            LOG.log(Level.WARNING, "No cache admin user is configured (tiercache.admin.username and "
                     + "tiercache.admin.password-hash, or tiercache.admin.users): every request to /api/cache is "
                     + "refused with 401");
         } else {
-            LOG.info(users + " cache admin user(s) configured");
+            LOG.log(Level.INFO, users + " cache admin user(s) configured");
         }
     }
 }

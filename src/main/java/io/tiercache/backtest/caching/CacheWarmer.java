@@ -17,8 +17,7 @@ import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import java.lang.System.Logger.Level;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -40,7 +39,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class CacheWarmer {
 
-    private static final Logger LOG = Logger.getLogger(CacheWarmer.class.getName());
+    private static final System.Logger LOG = System.getLogger(CacheWarmer.class.getName());
 
     /** Observer priority later than the default ({@code Interceptor.Priority.APPLICATION + 500}). */
     private static final int AFTER_DEFAULT_OBSERVERS = Interceptor.Priority.APPLICATION + 1000;

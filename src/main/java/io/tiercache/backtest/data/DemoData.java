@@ -12,7 +12,7 @@ import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.logging.Logger;
+import java.lang.System.Logger.Level;
 
 /**
  * Loads five demonstration strategies with two backtests each when the application starts on an empty
@@ -22,7 +22,7 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class DemoData {
 
-    private static final Logger LOG = Logger.getLogger(DemoData.class.getName());
+    private static final System.Logger LOG = System.getLogger(DemoData.class.getName());
 
     private static final BigDecimal CAPITAL = new BigDecimal("100000.00");
 
@@ -49,7 +49,7 @@ public class DemoData {
 
     void load(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
         if (strategies.count(null) > 0) {
-            LOG.info("Strategies present: demo data not loaded");
+            LOG.log(Level.INFO, "Strategies present: demo data not loaded");
             return;
         }
         forgetEarlierDatabases();
@@ -68,7 +68,7 @@ public class DemoData {
                     LocalDate.of(2024, 12, 31), CAPITAL);
             loaded++;
         }
-        LOG.info("Demo data loaded: " + loaded + " strategies");
+        LOG.log(Level.INFO, "Demo data loaded: " + loaded + " strategies");
     }
 
     /** An empty database is a new one: views cached from an earlier one (Redis outlives it) must not be served. */

@@ -17,8 +17,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import java.lang.System.Logger.Level;
 
 /**
  * Runs and stores backtests. Creating one runs the simulation synchronously: an unknown strategy
@@ -31,7 +30,7 @@ import java.util.logging.Logger;
 @Transactional
 public class BacktestService {
 
-    private static final Logger LOG = Logger.getLogger(BacktestService.class.getName());
+    private static final System.Logger LOG = System.getLogger(BacktestService.class.getName());
 
     @PersistenceContext(unitName = "tiercache")
     EntityManager em;

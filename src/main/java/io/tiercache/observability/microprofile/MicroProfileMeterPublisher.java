@@ -2,7 +2,7 @@ package io.tiercache.observability.microprofile;
 
 import java.util.Map;
 import java.util.Optional;
-import java.util.logging.Logger;
+import java.lang.System.Logger.Level;
 
 import io.tiercache.observability.LatencyDefinition;
 import io.tiercache.observability.MeterDefinition;
@@ -26,7 +26,7 @@ import org.eclipse.microprofile.metrics.Tag;
 @ApplicationScoped
 public class MicroProfileMeterPublisher implements MeterPublisher {
 
-    private static final Logger LOG = Logger.getLogger(MicroProfileMeterPublisher.class.getName());
+    private static final System.Logger LOG = System.getLogger(MicroProfileMeterPublisher.class.getName());
     private static final double NANOS_PER_SECOND = 1e9;
 
     @Inject
@@ -38,7 +38,7 @@ public class MicroProfileMeterPublisher implements MeterPublisher {
     void findRegistration() {
         payara = PayaraRegistry.of(registry);
         if (payara.isEmpty()) {
-            LOG.warning("The MicroProfile Metrics registry " + registry.getClass().getName() + " is not Payara's: "
+            LOG.log(Level.WARNING, "The MicroProfile Metrics registry " + registry.getClass().getName() + " is not Payara's: "
                     + "the cache engine's counts and latencies are not published, only its gauges");
         }
     }
