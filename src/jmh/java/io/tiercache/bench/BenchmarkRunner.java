@@ -1,14 +1,13 @@
 package io.tiercache.bench;
 
+import io.tiercache.backtest.bench.CachedBacktestBenchmark;
+import io.tiercache.cache.bench.TieredCacheBenchmark;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
-import io.tiercache.backtest.bench.CachedBacktestBenchmark;
-import io.tiercache.cache.bench.TieredCacheBenchmark;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;

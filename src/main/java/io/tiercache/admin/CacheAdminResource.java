@@ -1,9 +1,5 @@
 package io.tiercache.admin;
 
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
 import io.tiercache.admin.security.AdminOnly;
 import io.tiercache.cache.TieredCache;
 import io.tiercache.observability.CacheInventory;
@@ -26,6 +22,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;

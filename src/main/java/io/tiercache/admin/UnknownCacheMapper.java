@@ -1,13 +1,12 @@
 package io.tiercache.admin;
 
-import java.util.List;
-
 import io.tiercache.problem.Problem;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.List;
 
 /** An unknown cache name: 404 problem of type {@code urn:tiercache:problem:unknown-cache}. */
 @Provider

@@ -1,10 +1,7 @@
 package io.tiercache.cache;
 
 import java.util.function.Function;
-
 import javax.cache.Cache;
-
-import io.tiercache.cache.TieredCacheStatistics;
 
 /**
  * A JCache {@link Cache} with two layers, L1 a Hazelcast map read through a near cache and L2 Redis, and the

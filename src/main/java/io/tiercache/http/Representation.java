@@ -1,5 +1,8 @@
 package io.tiercache.http;
 
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Serializable;
@@ -10,10 +13,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Objects;
-
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
-import jakarta.ws.rs.core.MediaType;
 
 /**
  * A response body as it is sent: the serialized bytes, their media type and the validators, a strong entity tag and

@@ -1,18 +1,16 @@
 package io.tiercache.observability;
 
+import io.tiercache.cache.TieredCache;
+import io.tiercache.cache.TieredCacheManager;
+import io.tiercache.cache.annotation.CacheManagerSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.lang.System.Logger.Level;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.lang.System.Logger.Level;
-
 import javax.cache.Cache;
 import javax.cache.CacheManager;
-
-import io.tiercache.cache.TieredCache;
-import io.tiercache.cache.annotation.CacheManagerSource;
-import io.tiercache.cache.TieredCacheManager;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /**
  * The application's tiered cache manager (the one the cache annotations use) and the caches it has created so far.

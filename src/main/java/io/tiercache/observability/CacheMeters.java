@@ -1,5 +1,11 @@
 package io.tiercache.observability;
 
+import io.tiercache.cache.LatencySnapshot;
+import io.tiercache.cache.LayerStatistics;
+import io.tiercache.cache.TieredCache;
+import io.tiercache.cache.TieredCacheStatistics;
+import io.tiercache.observability.MeterDefinition.Kind;
+import io.tiercache.observability.MeterDefinition.Unit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,13 +14,6 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
-
-import io.tiercache.cache.LatencySnapshot;
-import io.tiercache.cache.LayerStatistics;
-import io.tiercache.cache.TieredCache;
-import io.tiercache.cache.TieredCacheStatistics;
-import io.tiercache.observability.MeterDefinition.Kind;
-import io.tiercache.observability.MeterDefinition.Unit;
 
 /**
  * The meters of the cache named {@code cache}, all tagged {@code cache=<name>}, reading the engine's own statistics

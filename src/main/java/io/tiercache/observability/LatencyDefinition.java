@@ -1,12 +1,11 @@
 package io.tiercache.observability;
 
+import io.tiercache.cache.LatencySnapshot;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
-
-import io.tiercache.cache.LatencySnapshot;
 
 /**
  * One latency distribution of the cache engine, independent of any metrics library: published as a Prometheus

@@ -5,9 +5,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.UUID;
-import java.lang.System.Logger.Level;
 
 /**
  * Any exception no other mapper handles: logged with its stack trace under a random incident id, answered with

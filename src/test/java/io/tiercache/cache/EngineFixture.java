@@ -1,5 +1,8 @@
 package io.tiercache.cache;
 
+import com.hazelcast.config.Config;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -9,14 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
-
 import javax.cache.Caching;
 import javax.cache.spi.CachingProvider;
-
-import com.hazelcast.config.Config;
-import com.hazelcast.core.Hazelcast;
-import com.hazelcast.core.HazelcastInstance;
-import io.tiercache.cache.TieredCacheManager;
 import redis.embedded.RedisServer;
 
 /** Real Redis servers and cache managers (each with its own Hazelcast member) for the engine tests. */

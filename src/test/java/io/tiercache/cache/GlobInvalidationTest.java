@@ -3,19 +3,16 @@ package io.tiercache.cache;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import com.hazelcast.core.HazelcastInstance;
+import io.tiercache.cache.key.KeyCodec;
+import io.tiercache.cache.l1.L1Tier;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
-
 import javax.cache.configuration.MutableConfiguration;
-
-import com.hazelcast.core.HazelcastInstance;
-import io.tiercache.cache.key.KeyCodec;
-import io.tiercache.cache.l1.L1Tier;
-import io.tiercache.cache.TieredCacheManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -4,12 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Properties;
-
-import javax.cache.configuration.MutableConfiguration;
-
 import com.hazelcast.core.HazelcastInstance;
-import io.tiercache.cache.TieredCacheManager;
+import java.util.Properties;
+import javax.cache.configuration.MutableConfiguration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

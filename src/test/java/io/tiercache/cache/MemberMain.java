@@ -1,14 +1,12 @@
 package io.tiercache.cache;
 
+import com.hazelcast.core.HazelcastInstance;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
-
 import javax.cache.configuration.MutableConfiguration;
-
-import com.hazelcast.core.HazelcastInstance;
 
 /**
  * The main class of an engine member (or client) in a JVM of its own ({@link MemberProcess}): properties as {@code name=value}

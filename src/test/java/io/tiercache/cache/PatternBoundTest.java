@@ -3,14 +3,11 @@ package io.tiercache.cache;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.hazelcast.core.HazelcastInstance;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
-
 import javax.cache.configuration.MutableConfiguration;
-
-import com.hazelcast.core.HazelcastInstance;
-import io.tiercache.cache.TieredCacheManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -7,6 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.hazelcast.core.HazelcastInstance;
+import io.tiercache.cache.config.EngineSettings;
+import io.tiercache.cache.config.SettingsSource;
+import io.tiercache.cache.l2.Generation;
+import io.tiercache.cache.l2.RedisGuard;
+import io.tiercache.cache.l2.RedissonFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,15 +28,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-
 import javax.cache.configuration.MutableConfiguration;
-
-import com.hazelcast.core.HazelcastInstance;
-import io.tiercache.cache.config.EngineSettings;
-import io.tiercache.cache.config.SettingsSource;
-import io.tiercache.cache.l2.Generation;
-import io.tiercache.cache.l2.RedisGuard;
-import io.tiercache.cache.l2.RedissonFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;

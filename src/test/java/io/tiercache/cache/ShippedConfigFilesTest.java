@@ -3,18 +3,15 @@ package io.tiercache.cache;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.hazelcast.core.HazelcastInstance;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-
 import javax.cache.Cache;
 import javax.cache.configuration.MutableConfiguration;
-
-import com.hazelcast.core.HazelcastInstance;
-import io.tiercache.cache.TieredCacheManager;
 import org.junit.jupiter.api.Test;
 import org.redisson.api.RedissonClient;
 import org.redisson.config.SingleServerConfig;

@@ -3,18 +3,15 @@ package io.tiercache.cache;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.hazelcast.core.HazelcastInstance;
+import io.tiercache.cache.l2.Generation;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import javax.cache.configuration.MutableConfiguration;
-
-import com.hazelcast.core.HazelcastInstance;
-import io.tiercache.cache.l2.Generation;
-import io.tiercache.cache.TieredCacheManager;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -3,15 +3,11 @@ package io.tiercache.cache;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.hazelcast.core.HazelcastInstance;
 import java.lang.management.ManagementFactory;
-
 import javax.cache.configuration.MutableConfiguration;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
-
-import com.hazelcast.core.HazelcastInstance;
-import io.tiercache.cache.TieredCacheManager;
-import io.tiercache.cache.TieredCacheStatistics;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -4,6 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tiercache.it.observability.WarmRecorder;
+import io.tiercache.it.observability.WorkloadService;
+import io.tiercache.it.observability.WorkloadServlet;
+import io.tiercache.it.support.Pbkdf2Hashes;
+import io.tiercache.it.support.PrometheusText;
+import io.tiercache.it.support.TestEngine;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.client.Invocation;
@@ -17,13 +23,6 @@ import java.util.function.Function;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-
-import io.tiercache.it.observability.WarmRecorder;
-import io.tiercache.it.observability.WorkloadService;
-import io.tiercache.it.observability.WorkloadServlet;
-import io.tiercache.it.support.Pbkdf2Hashes;
-import io.tiercache.it.support.PrometheusText;
-import io.tiercache.it.support.TestEngine;
 
 /**
  * The cache admin API on the packaged WAR in Payara Micro: every endpoint with a {@code cache-admin} user, 401

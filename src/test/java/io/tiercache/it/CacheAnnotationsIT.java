@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tiercache.it.annotations.CountingService;
+import io.tiercache.it.annotations.ProbeServlet;
+import io.tiercache.it.support.TestEngine;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
@@ -11,7 +14,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -21,10 +23,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.redisson.config.Config;
-
-import io.tiercache.it.annotations.CountingService;
-import io.tiercache.it.annotations.ProbeServlet;
-import io.tiercache.it.support.TestEngine;
 
 /**
  * The cache annotations on the packaged WAR in Payara Micro: only our interceptor is bound to

@@ -8,7 +8,6 @@ import io.tiercache.it.support.PayaraMicroProcess;
 import io.tiercache.it.support.TestEngine;
 import jakarta.json.JsonObject;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

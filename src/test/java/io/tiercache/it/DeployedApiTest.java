@@ -1,8 +1,7 @@
 package io.tiercache.it;
 
-import java.net.URL;
-
 import io.tiercache.it.support.TestEngine;
+import java.net.URL;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.junit.jupiter.api.AfterEach;

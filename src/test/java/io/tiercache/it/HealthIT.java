@@ -2,6 +2,11 @@ package io.tiercache.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.tiercache.it.observability.WarmRecorder;
+import io.tiercache.it.observability.WorkloadService;
+import io.tiercache.it.observability.WorkloadServlet;
+import io.tiercache.it.support.PrometheusText;
+import io.tiercache.it.support.TestEngine;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -12,12 +17,6 @@ import java.util.function.Predicate;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-
-import io.tiercache.it.observability.WarmRecorder;
-import io.tiercache.it.observability.WorkloadService;
-import io.tiercache.it.observability.WorkloadServlet;
-import io.tiercache.it.support.PrometheusText;
-import io.tiercache.it.support.TestEngine;
 
 /**
  * MicroProfile Health of the packaged WAR in Payara Micro: liveness, and readiness that reports the database,

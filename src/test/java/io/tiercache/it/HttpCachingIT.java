@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tiercache.http.HttpDates;
 import io.tiercache.it.http.Counted;
 import io.tiercache.it.http.CountingExtension;
 import io.tiercache.it.http.CountingInterceptor;
 import io.tiercache.it.http.CountingProbe;
-import io.tiercache.http.HttpDates;
 import io.tiercache.it.support.TestEngine;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.client.Entity;

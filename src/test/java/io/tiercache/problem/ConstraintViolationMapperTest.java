@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.tiercache.backtest.api.StrategyRequest;
 import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Valid;
 import jakarta.validation.Validation;
 import jakarta.validation.ValidatorFactory;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.lang.reflect.Method;
 import java.util.Set;

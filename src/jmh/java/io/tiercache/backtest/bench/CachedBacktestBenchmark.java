@@ -1,16 +1,5 @@
 package io.tiercache.backtest.bench;
 
-import java.io.IOException;
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
-
-import javax.cache.Cache;
-import javax.cache.configuration.MutableConfiguration;
-
-import io.tiercache.backtest.view.BacktestView;
 import io.tiercache.backtest.domain.EquityCurveCodec;
 import io.tiercache.backtest.domain.Metrics;
 import io.tiercache.backtest.simulation.BacktestSimulator;
@@ -18,9 +7,18 @@ import io.tiercache.backtest.simulation.PriceSeriesRepository;
 import io.tiercache.backtest.simulation.SimulationRequest;
 import io.tiercache.backtest.simulation.SimulationResult;
 import io.tiercache.backtest.simulation.StrategyParameters;
+import io.tiercache.backtest.view.BacktestView;
 import io.tiercache.cache.annotation.CanonicalCacheKey;
 import io.tiercache.cache.bench.BenchEngine;
 import io.tiercache.http.Representation;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javax.cache.Cache;
+import javax.cache.configuration.MutableConfiguration;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;

@@ -1,15 +1,13 @@
 package io.tiercache.cache.bench;
 
+import io.tiercache.cache.TieredCacheManager;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.util.Map;
 import java.util.Properties;
-
 import javax.cache.Caching;
-
-import io.tiercache.cache.TieredCacheManager;
 import redis.embedded.RedisServer;
 
 /**

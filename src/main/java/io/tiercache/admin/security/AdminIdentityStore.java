@@ -1,12 +1,11 @@
 package io.tiercache.admin.security;
 
-import java.util.Optional;
-import java.lang.System.Logger.Level;
-
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import java.lang.System.Logger.Level;
+import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 
 /**

@@ -1,11 +1,10 @@
 package io.tiercache.admin.security;
 
-import java.lang.System.Logger.Level;
-
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;
+import java.lang.System.Logger.Level;
 
 /** The role of the cache admin API; says at startup whether any admin user is configured. */
 @WebListener

@@ -1,9 +1,8 @@
 package io.tiercache.admin.security;
 
+import jakarta.ws.rs.core.SecurityContext;
 import java.security.Principal;
 import java.util.Set;
-
-import jakarta.ws.rs.core.SecurityContext;
 
 /** The JAX-RS security context of an authenticated admin request: its user and roles, by HTTP Basic. */
 record AdminSecurityContext(Principal user, Set<String> roles, boolean secure) implements SecurityContext {

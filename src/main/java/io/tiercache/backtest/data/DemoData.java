@@ -9,10 +9,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.lang.System.Logger.Level;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-import java.lang.System.Logger.Level;
 
 /**
  * Loads five demonstration strategies with two backtests each when the application starts on an empty

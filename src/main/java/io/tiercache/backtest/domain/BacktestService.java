@@ -12,12 +12,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.lang.System.Logger.Level;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
-import java.lang.System.Logger.Level;
 
 /**
  * Runs and stores backtests. Creating one runs the simulation synchronously: an unknown strategy

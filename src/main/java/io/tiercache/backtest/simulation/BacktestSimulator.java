@@ -1,7 +1,6 @@
 package io.tiercache.backtest.simulation;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,9 +1,8 @@
 package io.tiercache.cache.annotation;
 
-import java.lang.reflect.Method;
-
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
+import java.lang.reflect.Method;
 
 /**
  * Base of the CDI interceptors for the JSR-107 annotations: each subclass adapts one annotation to its

@@ -1,10 +1,9 @@
 package io.tiercache.cache.annotation;
 
-import javax.cache.CacheManager;
-import javax.cache.Caching;
-
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import javax.cache.CacheManager;
+import javax.cache.Caching;
 
 /**
  * Where annotated methods find their caches unless a {@code cacheResolverFactory} says otherwise: the default

@@ -1,12 +1,11 @@
 package io.tiercache.cache.annotation;
 
-import javax.cache.annotation.CacheRemove;
-
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
+import javax.cache.annotation.CacheRemove;
 
 /** Applies {@code @CacheRemove} to CDI beans, through {@link CacheRemoveOperation}. */
 @CacheRemove

@@ -1,12 +1,11 @@
 package io.tiercache.cache.annotation;
 
-import javax.cache.annotation.CacheResult;
-
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
+import javax.cache.annotation.CacheResult;
 
 /** Applies {@code @CacheResult} to CDI beans, through {@link CacheResultOperation}. */
 @CacheResult

@@ -1,8 +1,7 @@
 package io.tiercache.cache.annotation;
 
-import javax.cache.annotation.GeneratedCacheKey;
-
 import io.tiercache.cache.StableKey;
+import javax.cache.annotation.GeneratedCacheKey;
 
 /**
  * A cache key made of the canonical text of the key parameters (see {@link CanonicalKeyGenerator}). Two keys

@@ -1,5 +1,6 @@
 package io.tiercache.cache.annotation;
 
+import io.tiercache.cache.StableKey;
 import java.lang.reflect.Array;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
@@ -20,8 +21,6 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
-import io.tiercache.cache.StableKey;
 
 /**
  * The canonical text of a cache key value: the same value gives the same text in every JVM, whatever its

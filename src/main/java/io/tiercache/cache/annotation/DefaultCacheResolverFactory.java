@@ -1,14 +1,12 @@
 package io.tiercache.cache.annotation;
 
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 import java.lang.annotation.Annotation;
-
 import javax.cache.annotation.CacheMethodDetails;
 import javax.cache.annotation.CacheResolver;
 import javax.cache.annotation.CacheResolverFactory;
 import javax.cache.annotation.CacheResult;
-
-import jakarta.enterprise.context.Dependent;
-import jakarta.inject.Inject;
 
 /**
  * The default {@link CacheResolverFactory}: resolves caches by name from the {@link CacheManagerSource},

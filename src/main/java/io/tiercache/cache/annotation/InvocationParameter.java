@@ -2,7 +2,6 @@ package io.tiercache.cache.annotation;
 
 import java.lang.annotation.Annotation;
 import java.util.Set;
-
 import javax.cache.annotation.CacheInvocationParameter;
 
 /** One argument of an intercepted call, as the {@link CacheInvocationParameter} of the specification. */

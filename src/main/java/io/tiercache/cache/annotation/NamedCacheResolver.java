@@ -1,15 +1,13 @@
 package io.tiercache.cache.annotation;
 
+import io.tiercache.cache.ConfiguredTtls;
 import java.lang.annotation.Annotation;
-
 import javax.cache.Cache;
 import javax.cache.CacheException;
 import javax.cache.CacheManager;
 import javax.cache.annotation.CacheInvocationContext;
 import javax.cache.annotation.CacheResolver;
 import javax.cache.configuration.MutableConfiguration;
-
-import io.tiercache.cache.ConfiguredTtls;
 
 /**
  * Resolves one cache by name, creating it when it does not exist yet with a default {@link MutableConfiguration}

@@ -1,10 +1,8 @@
 package io.tiercache.cache.annotation;
 
-import java.util.concurrent.Callable;
-
-import javax.cache.Cache;
-
 import io.tiercache.cache.TieredCache;
+import java.util.concurrent.Callable;
+import javax.cache.Cache;
 
 /**
  * Reads a key or loads it into the cache. On the tiered cache ({@link TieredCache#getOrLoad}) the load goes

@@ -1,5 +1,8 @@
 package io.tiercache.cache.cluster;
 
+import com.hazelcast.client.HazelcastClientNotActiveException;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.topic.ITopic;
 import java.io.Serializable;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -11,10 +14,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-
-import com.hazelcast.client.HazelcastClientNotActiveException;
-import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.topic.ITopic;
 
 /**
  * How the engines that run as Hazelcast clients of one external cluster (whose members run no engine) deliver their

@@ -1,12 +1,11 @@
 package io.tiercache.cache.cluster;
 
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.HazelcastInstanceAware;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.concurrent.Callable;
-
-import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.core.HazelcastInstanceAware;
 
 /**
  * A message from one engine to every other engine of the cluster: run on each member by the Hazelcast executor, or

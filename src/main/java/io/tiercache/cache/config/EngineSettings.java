@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import io.tiercache.cache.Durations;
 
 /**
  * The engine-wide settings of one {@code CacheManager}, read once when it is created from a {@link SettingsSource}.

@@ -1,15 +1,14 @@
 package io.tiercache.cache.config;
 
+import io.tiercache.cache.Durations;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Function;
-
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
-import io.tiercache.cache.Durations;
 
 /**
  * Where the engine reads its properties: first the {@link Properties} handed to

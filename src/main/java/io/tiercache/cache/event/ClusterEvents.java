@@ -1,7 +1,5 @@
 package io.tiercache.cache.event;
 
-import java.util.UUID;
-
 import com.hazelcast.core.EntryEvent;
 import com.hazelcast.core.EntryListener;
 import com.hazelcast.core.HazelcastInstance;
@@ -9,7 +7,7 @@ import com.hazelcast.map.MapEvent;
 import com.hazelcast.replicatedmap.ReplicatedMap;
 import com.hazelcast.topic.ITopic;
 import com.hazelcast.topic.Message;
-
+import java.util.UUID;
 import javax.cache.event.EventType;
 
 /**

@@ -1,14 +1,12 @@
 package io.tiercache.cache.event;
 
+import com.hazelcast.core.HazelcastInstance;
 import java.io.Closeable;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-
-import com.hazelcast.core.HazelcastInstance;
-
 import javax.cache.Cache;
 import javax.cache.configuration.CacheEntryListenerConfiguration;
 import javax.cache.event.CacheEntryListenerException;

@@ -1,7 +1,6 @@
 package io.tiercache.cache.event;
 
 import java.util.List;
-
 import javax.cache.configuration.CacheEntryListenerConfiguration;
 import javax.cache.event.CacheEntryCreatedListener;
 import javax.cache.event.CacheEntryEvent;

@@ -1,10 +1,9 @@
 package io.tiercache.cache.jcache;
 
+import io.tiercache.cache.store.Mutation;
 import javax.cache.expiry.Duration;
 import javax.cache.expiry.EternalExpiryPolicy;
 import javax.cache.expiry.ExpiryPolicy;
-
-import io.tiercache.cache.store.Mutation;
 
 /**
  * What a cache's {@link ExpiryPolicy} makes of each write and access (JSR-107 &sect;6.1): the life of a stored entry

@@ -3,7 +3,6 @@ package io.tiercache.cache.jcache;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
-
 import javax.cache.processor.MutableEntry;
 
 /**

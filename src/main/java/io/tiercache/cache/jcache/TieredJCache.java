@@ -1,5 +1,13 @@
 package io.tiercache.cache.jcache;
 
+import com.hazelcast.core.HazelcastInstance;
+import io.tiercache.cache.TieredCache;
+import io.tiercache.cache.TieredCacheStatistics;
+import io.tiercache.cache.event.EventDispatcher;
+import io.tiercache.cache.key.KeyCodec;
+import io.tiercache.cache.stats.StatisticsRecorder;
+import io.tiercache.cache.store.Mutation;
+import io.tiercache.cache.store.TieredStore;
 import java.io.Closeable;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -16,7 +24,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
-
 import javax.cache.Cache;
 import javax.cache.CacheManager;
 import javax.cache.configuration.CacheEntryListenerConfiguration;
@@ -32,15 +39,6 @@ import javax.cache.integration.CompletionListener;
 import javax.cache.processor.EntryProcessor;
 import javax.cache.processor.EntryProcessorException;
 import javax.cache.processor.EntryProcessorResult;
-
-import com.hazelcast.core.HazelcastInstance;
-import io.tiercache.cache.TieredCache;
-import io.tiercache.cache.TieredCacheStatistics;
-import io.tiercache.cache.event.EventDispatcher;
-import io.tiercache.cache.key.KeyCodec;
-import io.tiercache.cache.stats.StatisticsRecorder;
-import io.tiercache.cache.store.Mutation;
-import io.tiercache.cache.store.TieredStore;
 
 /**
  * The tiered {@link Cache}: the JCache face of a {@link TieredStore}. It checks the arguments (open cache, non-null

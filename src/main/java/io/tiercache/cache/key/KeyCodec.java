@@ -1,5 +1,6 @@
 package io.tiercache.cache.key;
 
+import io.tiercache.cache.StableKey;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.ObjectOutputStream;
@@ -9,7 +10,6 @@ import java.math.BigInteger;
 import java.util.Base64;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import io.tiercache.cache.StableKey;
 
 /**
  * Turns cache keys into their stable text and builds the Redis key names and glob patterns of one cache:

@@ -1,11 +1,10 @@
 package io.tiercache.cache.l2;
 
-import java.time.InstantSource;
-
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufInputStream;
 import io.tiercache.cache.codec.AllowlistCodec;
 import io.tiercache.cache.codec.RejectedValueException;
+import java.time.InstantSource;
 import org.redisson.client.codec.BaseCodec;
 import org.redisson.client.codec.ByteArrayCodec;
 import org.redisson.client.protocol.Decoder;

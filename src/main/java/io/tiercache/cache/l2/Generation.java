@@ -1,13 +1,12 @@
 package io.tiercache.cache.l2;
 
+import com.hazelcast.map.IMap;
+import io.tiercache.cache.key.KeyCodec;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
-
-import com.hazelcast.map.IMap;
-import io.tiercache.cache.key.KeyCodec;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.api.options.OptionalOptions;

@@ -1,5 +1,8 @@
 package io.tiercache.cache.l2;
 
+import io.tiercache.cache.codec.AllowlistCodec;
+import io.tiercache.cache.codec.RejectedValueException;
+import io.tiercache.cache.key.KeyCodec;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -10,10 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
-
-import io.tiercache.cache.codec.AllowlistCodec;
-import io.tiercache.cache.codec.RejectedValueException;
-import io.tiercache.cache.key.KeyCodec;
 import org.redisson.api.AsyncIterator;
 import org.redisson.api.RedissonClient;
 import org.redisson.api.options.KeysScanOptions;

@@ -1,11 +1,10 @@
 package io.tiercache.cache.l2;
 
+import io.tiercache.cache.config.EngineSettings;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-
-import io.tiercache.cache.config.EngineSettings;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.redisson.api.options.PlainOptions;

@@ -1,9 +1,8 @@
 package io.tiercache.cache.management;
 
-import javax.cache.management.CacheStatisticsMXBean;
-
-import io.tiercache.cache.stats.StatisticsRecorder;
 import io.tiercache.cache.TieredCacheStatistics;
+import io.tiercache.cache.stats.StatisticsRecorder;
+import javax.cache.management.CacheStatisticsMXBean;
 
 /**
  * The standard JCache statistics of a tiered cache, computed from its {@link StatisticsRecorder}: hits are L1 plus

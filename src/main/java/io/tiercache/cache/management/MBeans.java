@@ -2,7 +2,6 @@ package io.tiercache.cache.management;
 
 import java.lang.management.ManagementFactory;
 import java.util.regex.Pattern;
-
 import javax.cache.CacheException;
 import javax.management.InstanceAlreadyExistsException;
 import javax.management.JMException;

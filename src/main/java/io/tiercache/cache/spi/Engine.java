@@ -1,15 +1,5 @@
 package io.tiercache.cache.spi;
 
-import java.time.Duration;
-import java.util.Properties;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
-
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import io.tiercache.cache.clock.TickingClock;
@@ -29,6 +19,15 @@ import io.tiercache.cache.load.LoadCoordinator;
 import io.tiercache.cache.stats.StatisticsRecorder;
 import io.tiercache.cache.store.KeyLocks;
 import io.tiercache.cache.store.TieredStore;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.redisson.api.RedissonClient;
 
 /**

@@ -1,5 +1,11 @@
 package io.tiercache.cache.spi;
 
+import com.hazelcast.cluster.MembershipAdapter;
+import com.hazelcast.cluster.MembershipEvent;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.LifecycleEvent;
+import io.tiercache.cache.cluster.ClusterMessenger;
+import io.tiercache.cache.store.TieredStore;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.Collection;
@@ -9,13 +15,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-
-import com.hazelcast.cluster.MembershipAdapter;
-import com.hazelcast.cluster.MembershipEvent;
-import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.core.LifecycleEvent;
-import io.tiercache.cache.cluster.ClusterMessenger;
-import io.tiercache.cache.store.TieredStore;
 
 /**
  * What a member (a client: see below) does after its process stood still for longer than the pause threshold (half the invalidation

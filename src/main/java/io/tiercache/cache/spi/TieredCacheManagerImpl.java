@@ -1,20 +1,5 @@
 package io.tiercache.cache.spi;
 
-import java.net.URI;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Properties;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-
-import javax.cache.Cache;
-import javax.cache.CacheException;
-import javax.cache.CacheManager;
-import javax.cache.configuration.CompleteConfiguration;
-import javax.cache.configuration.Configuration;
-import javax.cache.configuration.MutableConfiguration;
-import javax.cache.spi.CachingProvider;
-
 import com.hazelcast.core.HazelcastInstance;
 import io.tiercache.cache.ConfiguredTtls;
 import io.tiercache.cache.TieredCacheManager;
@@ -24,6 +9,18 @@ import io.tiercache.cache.management.JCacheConfigurationBean;
 import io.tiercache.cache.management.JCacheStatistics;
 import io.tiercache.cache.management.MBeans;
 import io.tiercache.cache.store.TieredStore;
+import java.net.URI;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.cache.Cache;
+import javax.cache.CacheException;
+import javax.cache.configuration.CompleteConfiguration;
+import javax.cache.configuration.Configuration;
+import javax.cache.configuration.MutableConfiguration;
+import javax.cache.spi.CachingProvider;
 import org.redisson.api.RedissonClient;
 
 /**

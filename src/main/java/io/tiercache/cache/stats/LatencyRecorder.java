@@ -1,8 +1,8 @@
 package io.tiercache.cache.stats;
 
+import io.tiercache.cache.LatencySnapshot;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
-import io.tiercache.cache.LatencySnapshot;
 
 /**
  * A latency histogram (nanoseconds, 1 ns to 60 s, 2 significant digits). Recording is lock-free and

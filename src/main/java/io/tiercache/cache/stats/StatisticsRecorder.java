@@ -1,9 +1,9 @@
 package io.tiercache.cache.stats;
 
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.LongAdder;
 import io.tiercache.cache.LayerStatistics;
 import io.tiercache.cache.TieredCacheStatistics;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The statistics of one cache on this member. Counters are {@link LongAdder}s and latencies go to lock-free

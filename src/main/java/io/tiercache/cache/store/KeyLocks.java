@@ -1,5 +1,6 @@
 package io.tiercache.cache.store;
 
+import com.hazelcast.map.IMap;
 import java.util.Collection;
 import java.util.List;
 import java.util.TreeSet;
@@ -10,10 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
 import javax.cache.CacheException;
-
-import com.hazelcast.map.IMap;
 
 /**
  * Cluster-wide exclusive locks on the keys of one cache: the locks of a Hazelcast map that holds no entries

@@ -1,5 +1,21 @@
 package io.tiercache.cache.store;
 
+import io.tiercache.cache.clock.TickingClock;
+import io.tiercache.cache.cluster.ClusterMessenger;
+import io.tiercache.cache.cluster.Invalidation;
+import io.tiercache.cache.cluster.InvalidationHandler;
+import io.tiercache.cache.codec.RejectedValueException;
+import io.tiercache.cache.config.CacheSettings;
+import io.tiercache.cache.l1.L1Entry;
+import io.tiercache.cache.l1.L1Tier;
+import io.tiercache.cache.l2.L2Hit;
+import io.tiercache.cache.l2.L2Tier;
+import io.tiercache.cache.l2.L2UnavailableException;
+import io.tiercache.cache.load.Flight;
+import io.tiercache.cache.load.LoadCoordinator;
+import io.tiercache.cache.load.Outcome;
+import io.tiercache.cache.load.Outcome.Source;
+import io.tiercache.cache.stats.StatisticsRecorder;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,25 +34,7 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
-
 import javax.cache.CacheException;
-
-import io.tiercache.cache.clock.TickingClock;
-import io.tiercache.cache.cluster.ClusterMessenger;
-import io.tiercache.cache.cluster.Invalidation;
-import io.tiercache.cache.cluster.InvalidationHandler;
-import io.tiercache.cache.codec.RejectedValueException;
-import io.tiercache.cache.config.CacheSettings;
-import io.tiercache.cache.l1.L1Entry;
-import io.tiercache.cache.l1.L1Tier;
-import io.tiercache.cache.l2.L2Hit;
-import io.tiercache.cache.l2.L2Tier;
-import io.tiercache.cache.l2.L2UnavailableException;
-import io.tiercache.cache.load.Flight;
-import io.tiercache.cache.load.LoadCoordinator;
-import io.tiercache.cache.load.Outcome;
-import io.tiercache.cache.load.Outcome.Source;
-import io.tiercache.cache.stats.StatisticsRecorder;
 
 /**
  * The two layers of one cache on this member and the rules that keep them coherent: reads, misses, writes, fencing

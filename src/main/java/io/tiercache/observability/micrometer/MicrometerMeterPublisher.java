@@ -1,11 +1,5 @@
 package io.tiercache.observability.micrometer;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.tiercache.observability.LatencyDefinition;
@@ -14,6 +8,11 @@ import io.tiercache.observability.MeterDefinition;
 import io.tiercache.observability.MeterPublisher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Publishes the meters in the server's Micrometer {@link MeterRegistry} (on WildFly, exposed by its Prometheus

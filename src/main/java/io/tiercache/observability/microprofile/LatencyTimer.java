@@ -1,15 +1,14 @@
 package io.tiercache.observability.microprofile;
 
+import io.tiercache.cache.LatencySnapshot;
+import io.tiercache.observability.LatencyDefinition;
+import io.tiercache.observability.LatencyDefinition.Quantile;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
-
-import io.tiercache.cache.LatencySnapshot;
-import io.tiercache.observability.LatencyDefinition;
-import io.tiercache.observability.LatencyDefinition.Quantile;
 import org.eclipse.microprofile.metrics.Snapshot;
 import org.eclipse.microprofile.metrics.Timer;
 

@@ -1,15 +1,14 @@
 package io.tiercache.observability.microprofile;
 
-import java.util.Map;
-import java.util.Optional;
-import java.lang.System.Logger.Level;
-
 import io.tiercache.observability.LatencyDefinition;
 import io.tiercache.observability.MeterDefinition;
 import io.tiercache.observability.MeterPublisher;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.lang.System.Logger.Level;
+import java.util.Map;
+import java.util.Optional;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.MetricUnits;

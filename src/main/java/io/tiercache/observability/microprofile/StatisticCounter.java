@@ -1,7 +1,6 @@
 package io.tiercache.observability.microprofile;
 
 import java.util.function.LongSupplier;
-
 import org.eclipse.microprofile.metrics.Counter;
 
 /**

@@ -1,13 +1,11 @@
 package fish.payara.cdi.jsr107;
 
-import java.util.concurrent.atomic.AtomicInteger;
-
-import javax.cache.annotation.CacheResult;
-
 import jakarta.annotation.Priority;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.cache.annotation.CacheResult;
 
 /** Stands in for Payara Micro's interceptor of the same name and shape; counts the calls it sees. */
 @CacheResult

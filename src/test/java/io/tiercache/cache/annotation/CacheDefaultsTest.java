@@ -4,16 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tiercache.cache.ConfiguredTtls;
+import io.tiercache.cache.key.KeyCodec;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import javax.cache.annotation.CacheDefaults;
 import javax.cache.annotation.CacheResult;
 import javax.cache.configuration.CompleteConfiguration;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
-import io.tiercache.cache.ConfiguredTtls;
-import io.tiercache.cache.key.KeyCodec;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

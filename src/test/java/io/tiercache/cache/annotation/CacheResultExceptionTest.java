@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.concurrent.atomic.AtomicInteger;
-
-import javax.cache.annotation.CacheResult;
-
 import jakarta.enterprise.context.ApplicationScoped;
-
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.cache.annotation.CacheResult;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

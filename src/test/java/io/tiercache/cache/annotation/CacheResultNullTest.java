@@ -4,12 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import java.util.concurrent.atomic.AtomicInteger;
-
-import javax.cache.annotation.CacheResult;
-
 import jakarta.enterprise.context.ApplicationScoped;
-
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.cache.annotation.CacheResult;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -2,12 +2,9 @@ package io.tiercache.cache.annotation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.concurrent.atomic.AtomicInteger;
-
-import javax.cache.annotation.CacheResult;
-
 import jakarta.enterprise.context.ApplicationScoped;
-
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.cache.annotation.CacheResult;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

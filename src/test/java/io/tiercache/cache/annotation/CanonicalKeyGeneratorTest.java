@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tiercache.cache.StableKey;
 import java.lang.reflect.Method;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -18,14 +19,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import javax.cache.annotation.CacheKey;
 import javax.cache.annotation.CacheResult;
 import javax.cache.annotation.GeneratedCacheKey;
-
 import org.junit.jupiter.api.Test;
-
-import io.tiercache.cache.StableKey;
 
 /** The default key generator writes the documented canonical text, identical in every JVM. */
 class CanonicalKeyGeneratorTest {

@@ -3,9 +3,9 @@ package io.tiercache.cache.annotation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import java.lang.annotation.Annotation;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import javax.cache.Cache;
 import javax.cache.annotation.CacheInvocationContext;
 import javax.cache.annotation.CacheMethodDetails;
@@ -13,9 +13,6 @@ import javax.cache.annotation.CacheResolver;
 import javax.cache.annotation.CacheResolverFactory;
 import javax.cache.annotation.CacheResult;
 import javax.cache.configuration.MutableConfiguration;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -3,13 +3,11 @@ package io.tiercache.cache.annotation;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.spi.DefinitionException;
 import javax.cache.annotation.CachePut;
 import javax.cache.annotation.CacheRemove;
 import javax.cache.annotation.CacheResult;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.spi.DefinitionException;
-
 import org.junit.jupiter.api.Test;
 
 /** Misused annotations fail the deployment with a message that names the method, instead of failing calls. */

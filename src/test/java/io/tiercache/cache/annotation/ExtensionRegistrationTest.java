@@ -2,10 +2,8 @@ package io.tiercache.cache.annotation;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ServiceLoader;
-
 import jakarta.enterprise.inject.spi.Extension;
-
+import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 
 /** The extension is registered as a CDI portable extension, so a container that deploys the WAR loads it. */

@@ -3,24 +3,20 @@ package io.tiercache.cache.annotation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.concurrent.atomic.AtomicInteger;
-
-import javax.cache.CacheManager;
-import javax.cache.annotation.CacheResult;
-
+import fish.payara.cdi.jsr107.PayaraHazelcastCDIExtension;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
-
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.cache.CacheManager;
+import javax.cache.annotation.CacheResult;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import fish.payara.cdi.jsr107.PayaraHazelcastCDIExtension;
 
 /**
  * Exactly once beside Payara's JSR-107 support: its interceptors and producer, added as Payara Micro 6 adds them,

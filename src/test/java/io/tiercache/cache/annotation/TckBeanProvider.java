@@ -1,7 +1,6 @@
 package io.tiercache.cache.annotation;
 
 import javax.cache.annotation.BeanProvider;
-
 import manager.CacheNameOnEachMethodBlogManagerImpl;
 import manager.ClassLevelCacheConfigBlogManagerImpl;
 import manager.UsingDefaultCacheNameBlogManagerImpl;

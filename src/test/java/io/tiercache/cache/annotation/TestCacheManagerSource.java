@@ -1,11 +1,10 @@
 package io.tiercache.cache.annotation;
 
-import javax.cache.CacheManager;
-
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.interceptor.Interceptor;
+import javax.cache.CacheManager;
 
 /** Resolves the caches of the tests from the {@link TestCaches} cache manager. */
 @Alternative

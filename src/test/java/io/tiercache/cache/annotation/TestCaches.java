@@ -1,16 +1,13 @@
 package io.tiercache.cache.annotation;
 
+import io.tiercache.cache.EngineFixture;
 import java.util.Properties;
 import java.util.UUID;
-
 import javax.cache.Cache;
 import javax.cache.CacheManager;
-
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.redisson.config.Config;
-
-import io.tiercache.cache.EngineFixture;
 import redis.embedded.RedisServer;
 
 /**

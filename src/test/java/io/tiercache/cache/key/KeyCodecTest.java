@@ -4,9 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.math.BigDecimal;
-
 import io.tiercache.cache.l2.Generation;
+import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 
 class KeyCodecTest {

@@ -5,20 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
-import java.util.Properties;
-
-import javax.cache.configuration.MutableConfiguration;
-
 import com.hazelcast.cluster.Address;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.core.HazelcastInstance;
 import io.tiercache.cache.EngineFixture;
 import io.tiercache.cache.TieredCache;
+import io.tiercache.cache.TieredCacheManager;
 import io.tiercache.cache.config.EngineSettings;
 import io.tiercache.cache.config.SettingsSource;
-import io.tiercache.cache.TieredCacheManager;
+import java.util.List;
+import java.util.Properties;
+import javax.cache.configuration.MutableConfiguration;
 import org.junit.jupiter.api.Test;
 import redis.embedded.RedisServer;
 

@@ -4,16 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import java.util.List;
-import java.util.Properties;
-
-import javax.cache.configuration.MutableConfiguration;
-
 import com.hazelcast.core.HazelcastInstance;
 import io.tiercache.cache.EngineFixture;
 import io.tiercache.cache.TieredCache;
-import io.tiercache.cache.codec.Gadgets;
 import io.tiercache.cache.TieredCacheManager;
+import io.tiercache.cache.codec.Gadgets;
+import java.util.List;
+import java.util.Properties;
+import javax.cache.configuration.MutableConfiguration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

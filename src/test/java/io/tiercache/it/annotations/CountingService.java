@@ -1,10 +1,8 @@
 package io.tiercache.it.annotations;
 
-import java.util.concurrent.atomic.AtomicInteger;
-
-import javax.cache.annotation.CacheResult;
-
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.cache.annotation.CacheResult;
 
 /** A cached method that counts how often it really runs. */
 @ApplicationScoped

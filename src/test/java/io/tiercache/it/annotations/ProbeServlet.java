@@ -1,11 +1,5 @@
 package io.tiercache.it.annotations;
 
-import java.io.IOException;
-import java.util.stream.Collectors;
-
-import javax.cache.Caching;
-import javax.cache.annotation.CacheResult;
-
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.InterceptionType;
 import jakarta.inject.Inject;
@@ -13,6 +7,10 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.stream.Collectors;
+import javax.cache.Caching;
+import javax.cache.annotation.CacheResult;
 
 /**
  * Exposes {@link CountingService} to the test: {@code compute?id=}, {@code calls}, {@code interceptors} (the

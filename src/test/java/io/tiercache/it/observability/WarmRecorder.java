@@ -1,11 +1,10 @@
 package io.tiercache.it.observability;
 
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-
 import io.tiercache.admin.CacheWarmRequested;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.ObservesAsync;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Records the warm-up requests it observes, as the application's warmers will. */
 @ApplicationScoped

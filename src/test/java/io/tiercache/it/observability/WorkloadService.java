@@ -1,10 +1,8 @@
 package io.tiercache.it.observability;
 
-import java.util.concurrent.atomic.AtomicInteger;
-
-import javax.cache.annotation.CacheResult;
-
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.cache.annotation.CacheResult;
 
 /** Cached methods that count how often they really run: the known workload of the observability tests. */
 @ApplicationScoped

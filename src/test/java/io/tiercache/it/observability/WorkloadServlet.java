@@ -1,12 +1,11 @@
 package io.tiercache.it.observability;
 
-import java.io.IOException;
-
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 
 /**
  * Exposes {@link WorkloadService} and {@link WarmRecorder} to the tests: {@code counted?id=}, {@code scratch?id=}

@@ -3,6 +3,7 @@ package io.tiercache.it.wildfly;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tiercache.it.PostgresSchema;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -15,12 +16,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
-
-import io.tiercache.it.PostgresSchema;
 
 /**
  * The smoke suite on WildFly 39 configured by {@code tiercache.cli} and then {@code postgresql.cli}: the default

@@ -1,5 +1,6 @@
 package io.tiercache.it.wildfly;
 
+import io.tiercache.it.support.TestEngine;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.FileVisitResult;
@@ -16,8 +17,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
-import io.tiercache.it.support.TestEngine;
 
 /**
  * A WildFly 39 of one test class, set up the way an operator would: a fresh copy of the unpacked distribution

@@ -4,6 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tiercache.it.Api;
+import io.tiercache.it.support.Pbkdf2Hashes;
+import io.tiercache.it.support.PrometheusText;
+import io.tiercache.it.support.Promtool;
+import io.tiercache.it.support.TestEngine;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
@@ -21,19 +28,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.DoublePredicate;
 import java.util.stream.Collectors;
-
-import io.tiercache.it.Api;
-import io.tiercache.it.support.Pbkdf2Hashes;
-import io.tiercache.it.support.PrometheusText;
-import io.tiercache.it.support.Promtool;
-import io.tiercache.it.support.TestEngine;
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-
 import redis.embedded.RedisServer;
 
 /**

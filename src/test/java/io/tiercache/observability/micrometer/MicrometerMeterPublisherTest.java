@@ -2,17 +2,16 @@ package io.tiercache.observability.micrometer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
-
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tiercache.cache.LatencySnapshot;
 import io.tiercache.observability.LatencyDefinition;
 import io.tiercache.observability.MeterDefinition;
 import io.tiercache.observability.MeterDefinition.Kind;
 import io.tiercache.observability.MeterDefinition.Unit;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** The Micrometer adapter against Micrometer's own simple registry: meter types, names, tags, live values. */

@@ -4,13 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.tiercache.cache.LatencySnapshot;
+import io.tiercache.observability.LatencyDefinition;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-
-import io.tiercache.cache.LatencySnapshot;
-import io.tiercache.observability.LatencyDefinition;
 import org.eclipse.microprofile.metrics.Snapshot;
 import org.junit.jupiter.api.Test;
 
