@@ -39,13 +39,15 @@ import java.util.Set;
  * or an unpaired surrogate.
  *
  * <p>Every error found is reported at once as an {@link InvalidBodyException} naming its field ({@code body} for
- * the body as a whole). A structured value where a component is expected, or under an unknown name, is skipped
+ * the body as a whole), a repeated name once however often it repeats, at most {@value #MAX_ERRORS} of them. A structured value where a component is expected, or under an unknown name, is skipped
  * without recursion, so nesting depth costs no stack. Thread-safe.
  */
 public final class StrictRecordReader {
 
     static final int MAX_NUMBER_LENGTH = 64;
     static final int MAX_EXPONENT = 100;
+    /** At most this many errors are listed (then one saying how many more): a body may hold millions of names. */
+    static final int MAX_ERRORS = 50;
 
     private static final String BODY = "body";
     private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of());
@@ -79,12 +81,15 @@ public final class StrictRecordReader {
                 throw error(BODY, "must be a JSON object");
             }
             Set<String> seen = new HashSet<>();
+            Set<String> repeated = new HashSet<>();
             for (JsonParser.Event event = parser.next(); event != JsonParser.Event.END_OBJECT; event = parser.next()) {
                 String name = parser.getString();
                 JsonParser.Event value = parser.next();
                 RecordComponent component = components.get(name);
                 if (!seen.add(name)) {
-                    errors.add(new FieldError(name, "appears more than once"));
+                    if (repeated.add(name)) {
+                        errors.add(new FieldError(name, "appears more than once"));
+                    }
                     skip(parser, value);
                 } else if (component == null) {
                     errors.add(new FieldError(name, "is not a property of this body (expected "
@@ -110,6 +115,11 @@ public final class StrictRecordReader {
                 throw io;
             }
             throw error(BODY, "is not valid JSON: " + firstLine(e.getMessage()));
+        }
+        if (errors.size() > MAX_ERRORS) {
+            List<FieldError> listed = new ArrayList<>(errors.subList(0, MAX_ERRORS));
+            listed.add(new FieldError(BODY, "has " + (errors.size() - MAX_ERRORS) + " more errors, not listed"));
+            throw new InvalidBodyException(listed);
         }
         if (!errors.isEmpty()) {
             throw new InvalidBodyException(errors);

@@ -90,4 +90,20 @@ class StrictRecordReaderTest {
         assertEquals("name", errors("{\"name\":\"\\ud800\"}").get(0).field());
         assertEquals("name", errors("{\"name\":\"\\udc00x\"}").get(0).field());
     }
+
+    /** A body of half a million names is answered with a bounded list of errors: each repeated name once, at most 50. */
+    @Test
+    void manyBadNamesGiveABoundedListOfErrors() {
+        List<FieldError> repeated = errors("{\"name\":\"x\"" + ",\"n\":1".repeat(500_000) + "}");
+        assertEquals(List.of("n is not a property of this body", "n appears more than once"),
+                repeated.stream().map(error -> error.field() + " " + error.message().split(" \\(")[0]).toList());
+        StringBuilder distinct = new StringBuilder("{\"name\":\"x\"");
+        for (int i = 0; i < 500_000; i++) {
+            distinct.append(",\"n").append(i).append("\":1");
+        }
+        List<FieldError> unknown = errors(distinct.append('}').toString());
+        assertEquals(StrictRecordReader.MAX_ERRORS + 1, unknown.size());
+        assertEquals(new FieldError("body", "has " + (500_000 - StrictRecordReader.MAX_ERRORS)
+                + " more errors, not listed"), unknown.get(StrictRecordReader.MAX_ERRORS));
+    }
 }
