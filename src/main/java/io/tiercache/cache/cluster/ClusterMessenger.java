@@ -157,9 +157,17 @@ public final class ClusterMessenger implements AutoCloseable {
         return clientMode ? 1 : hazelcast.getCluster().getMembers().size();
     }
 
-    /** Tells every member that {@code cache} has L2 generation {@code generation}. */
-    public void generation(String cache, long generation) {
+    /**
+     * Tells every member that {@code cache} has L2 generation {@code generation}, waiting for their answers at most
+     * {@code timeoutNanos} (those that do not answer in time still get it, later).
+     */
+    public void generation(String cache, long generation, long timeoutNanos) {
         send(MemberTask.generation(cache, generation), System.nanoTime() + timeoutNanos);
+    }
+
+    /** The invalidation timeout, in nanoseconds: how long a message to the members waits for their answers. */
+    public long timeoutNanos() {
+        return timeoutNanos;
     }
 
     /** Hands {@code task} to its cache on this member; false when that cache is not open here. */

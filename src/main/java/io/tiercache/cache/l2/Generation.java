@@ -4,7 +4,12 @@ import com.hazelcast.map.IMap;
 import io.tiercache.cache.key.KeyCodec;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 import org.redisson.api.RScript;
@@ -110,9 +115,31 @@ public final class Generation {
     /**
      * Starts a new generation cluster-wide, {@code max(previous + 1, now)}, and returns it; the caller tells the
      * other members. A compare-and-set loop on the map rather than an entry processor, so that the members of an
-     * external cluster (client mode) need none of the engine's classes.
+     * external cluster (client mode) need none of the engine's classes. The loop runs on {@code executor} and is waited
+     * for at most {@code timeoutNanos}: the registry's partition may be owned by a member that stands still, which
+     * Hazelcast waits out until it drops that member. Then this member starts {@code max(current + 1, now)} on its
+     * own at once, and adopts the registry's generation as soon as the loop gets through (a generation other than
+     * the current one is never served, so the entries of either are simply missed until they agree).
      */
-    public long bump() {
+    public long bump(long timeoutNanos, Executor executor) {
+        CompletableFuture<Long> registered = CompletableFuture.supplyAsync(this::register, executor);
+        try {
+            long next = registered.get(timeoutNanos, TimeUnit.NANOSECONDS);
+            advanceTo(next);
+            return next;
+        } catch (TimeoutException e) {
+            registered.thenAccept(this::advanceTo);
+            return current.updateAndGet(known -> Math.max(known + 1, clock.millis()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            registered.thenAccept(this::advanceTo);
+            return current.updateAndGet(known -> Math.max(known + 1, clock.millis()));
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+        }
+    }
+
+    private long register() {
         while (true) {
             Long previous = registry.get(cacheName);
             long next = Math.max(previous == null ? current.get() + 1 : previous + 1, clock.millis());
@@ -120,7 +147,6 @@ public final class Generation {
                     ? registry.putIfAbsent(cacheName, next) == null
                     : registry.replace(cacheName, previous, next);
             if (won) {
-                advanceTo(next);
                 return next;
             }
         }

@@ -215,7 +215,7 @@ public final class TieredStore implements InvalidationHandler {
                 }
                 long stored = clock.millis();
                 if (l2 != null) {
-                    writeL2(text, value, expiresAt(Mutation.ETERNAL, L1Entry.NEVER, l2TtlMillis, stored), false);
+                    writeL2(text, value, expiresAt(Mutation.ETERNAL, L1Entry.NEVER, l2TtlMillis, stored), false, null);
                 }
                 if (l1 != null) {
                     promote(text, key, value, expiresAt(Mutation.ETERNAL, L1Entry.NEVER, l1TtlMillis, stored));
@@ -404,8 +404,10 @@ public final class TieredStore implements InvalidationHandler {
      * failed or timed out may still land later, after an invalidation of the key, so the generation is bumped to make
      * it unservable. A SET skipped by the breaker never reached Redis: it bumps the generation only when
      * {@code replacing} (a caller's write, which must not leave the old value servable), not for a loaded value.
+     *
+     * @param within the write's invalidation, or null for a load
      */
-    private void writeL2(String text, Object value, long expiresAtMillis, boolean replacing) {
+    private void writeL2(String text, Object value, long expiresAtMillis, boolean replacing, Invalidation within) {
         try {
             l2.put(text, value, expiresAtMillis);
             stats.l2Put();
@@ -413,7 +415,7 @@ public final class TieredStore implements InvalidationHandler {
             if (e.skipped() && !replacing) {
                 stats.l2Skipped();
             } else {
-                l2Unavailable(e);
+                l2Unavailable(e, within);
             }
         }
     }
@@ -431,7 +433,7 @@ public final class TieredStore implements InvalidationHandler {
         long l2ExpiresAt = expiresAt(Mutation.ETERNAL, L1Entry.NEVER, l2TtlMillis, now);
         write(entries.keySet(), invalidation -> {
             if (l2 != null) {
-                entries.forEach((text, entry) -> writeL2(text, entry.getValue(), l2ExpiresAt, true));
+                entries.forEach((text, entry) -> writeL2(text, entry.getValue(), l2ExpiresAt, true, invalidation));
             }
         }, () -> {
             List<CompletableFuture<?>> stores = new ArrayList<>();
@@ -502,8 +504,8 @@ public final class TieredStore implements InvalidationHandler {
             expiresAt[1] = expiresAt(decided[0].ttlMillis(), current[0], l2TtlMillis, now);
             if (l2 != null) {
                 switch (decided[0].kind()) {
-                    case PUT -> writeL2(text, decided[0].value(), expiresAt[1], true);
-                    case REMOVE -> deleteL2(List.of(text));
+                    case PUT -> writeL2(text, decided[0].value(), expiresAt[1], true, invalidation);
+                    case REMOVE -> deleteL2(List.of(text), invalidation);
                     case NONE -> { }
                 }
             }
@@ -555,11 +557,11 @@ public final class TieredStore implements InvalidationHandler {
         return found.value();
     }
 
-    private long deleteL2(Collection<String> texts) {
+    private long deleteL2(Collection<String> texts, Invalidation within) {
         try {
             return l2.delete(texts);
         } catch (L2UnavailableException e) {
-            l2Unavailable(e);
+            l2Unavailable(e, within);
             return 0;
         }
     }
@@ -573,7 +575,7 @@ public final class TieredStore implements InvalidationHandler {
         long[] fromL2 = new long[1];
         Long fromL1 = write(texts, invalidation -> {
             if (l2 != null) {
-                fromL2[0] = deleteL2(texts);
+                fromL2[0] = deleteL2(texts, invalidation);
             }
         }, () -> {
             long now = clock.millis();
@@ -607,7 +609,7 @@ public final class TieredStore implements InvalidationHandler {
             L2Tier.ScanResult result = l2.deleteMatching(glob);
             removed.addAll(result.texts());
             if (!result.complete()) {
-                bumpGeneration();
+                bumpGeneration(invalidation);
             }
         }, () -> CompletableFuture.supplyAsync(() -> l1.removeMatching(glob, clock.millis()), background), Set.of());
         removed.addAll(fromL1 == null ? Set.of() : fromL1);
@@ -738,17 +740,29 @@ public final class TieredStore implements InvalidationHandler {
         stats.l1Put();
     }
 
-    private void l2Unavailable(L2UnavailableException e) {
+    private void l2Unavailable(L2UnavailableException e, Invalidation within) {
         if (e.skipped()) {
             stats.l2Skipped();
         } else {
             stats.l2Error(0);
         }
-        bumpGeneration();
+        bumpGeneration(within);
     }
 
-    private void bumpGeneration() {
-        messenger.generation(name, l2.generation().bump());
+    /**
+     * Starts a new L2 generation on every member. Within a write it waits for the generation registry and the
+     * members at most what is left of the write's invalidation timeout (a member that did not answer the write's
+     * BEGIN will not answer this either, and catches up from the registry once it is back), at least
+     * {@link #MIN_L1_WAIT_NANOS}; outside one (a load), the invalidation timeout.
+     *
+     * @param within the write's invalidation, or null
+     */
+    private void bumpGeneration(Invalidation within) {
+        long timeout = within == null ? messenger.timeoutNanos()
+                : Math.max(within.remainingNanos(), MIN_L1_WAIT_NANOS);
+        long start = System.nanoTime();
+        long generation = l2.generation().bump(timeout, background);
+        messenger.generation(name, generation, Math.max(0, timeout - (System.nanoTime() - start)));
     }
 
     // ---- cluster messages ----
