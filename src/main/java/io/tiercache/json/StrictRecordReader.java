@@ -39,8 +39,9 @@ import java.util.Set;
  * or an unpaired surrogate.
  *
  * <p>Every error found is reported at once as an {@link InvalidBodyException} naming its field ({@code body} for
- * the body as a whole), a repeated name once however often it repeats, at most {@value #MAX_ERRORS} of them. A structured value where a component is expected, or under an unknown name, is skipped
- * without recursion, so nesting depth costs no stack. Thread-safe.
+ * the body as a whole), a repeated name once however often it repeats, at most {@value #MAX_ERRORS} of them. A
+ * structured value where a component is expected, or under an unknown name, is skipped without recursion, so
+ * nesting depth costs no stack. Thread-safe.
  */
 public final class StrictRecordReader {
 
@@ -80,6 +81,7 @@ public final class StrictRecordReader {
             if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
                 throw error(BODY, "must be a JSON object");
             }
+            String unknown = "is not a property of this body (expected " + String.join(", ", components.keySet()) + ")";
             Set<String> seen = new HashSet<>();
             Set<String> repeated = new HashSet<>();
             for (JsonParser.Event event = parser.next(); event != JsonParser.Event.END_OBJECT; event = parser.next()) {
@@ -92,8 +94,7 @@ public final class StrictRecordReader {
                     }
                     skip(parser, value);
                 } else if (component == null) {
-                    errors.add(new FieldError(name, "is not a property of this body (expected "
-                            + String.join(", ", components.keySet()) + ")"));
+                    errors.add(new FieldError(name, unknown));
                     skip(parser, value);
                 } else {
                     convert(parser, value, component.getType(), name, errors).ifPresent(v -> values.put(name, v));

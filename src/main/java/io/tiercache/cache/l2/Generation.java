@@ -31,13 +31,14 @@ import org.redisson.client.codec.StringCodec;
  * all of these with one number. The cost is that an outage empties L2 for that cache, which refills from the
  * loaders.
  *
- * <p>Where it lives: a Hazelcast map {@code tiercache-meta.generations} (cache name to generation, updated atomically by a
+ * <p>Where it lives: a Hazelcast map {@code tiercache-meta.generations} (cache name to generation, raised by a
  * compare-and-set), so every member agrees while Redis is down; each bump is also pushed synchronously to every
  * member (see {@code io.tiercache.cache.cluster}). It is mirrored in Redis under
  * {@code tiercache-meta:<cache>:generation} as soon as Redis can be written, so that a whole new cluster starts from
- * it. Generations are monotonic ({@code max(previous + 1, now in ms)}), so a value never comes back after a restart
- * that lost the map. When neither place knows the generation (Redis has none, or did not answer within the connect
- * timeout as the cache opened), the current time starts a new one (all old entries are then ignored).
+ * it. Generations are monotonic ({@code max(current + 1, now in ms)}, and never below the registry's), so a value
+ * never comes back after a restart that lost the map. When neither place knows the generation (Redis has none, or
+ * did not answer within the connect timeout as the cache opened), the current time starts a new one (all old entries
+ * are then ignored).
  *
  * <p>Thread-safe: the current generation is a volatile read on the hot path.
  */
@@ -113,41 +114,44 @@ public final class Generation {
     }
 
     /**
-     * Starts a new generation cluster-wide, {@code max(previous + 1, now)}, and returns it; the caller tells the
-     * other members. A compare-and-set loop on the map rather than an entry processor, so that the members of an
-     * external cluster (client mode) need none of the engine's classes. The loop runs on {@code executor} and is waited
-     * for at most {@code timeoutNanos}: the registry's partition may be owned by a member that stands still, which
-     * Hazelcast waits out until it drops that member. Then this member starts {@code max(current + 1, now)} on its
-     * own at once, and adopts the registry's generation as soon as the loop gets through (a generation other than
-     * the current one is never served, so the entries of either are simply missed until they agree).
+     * Starts a new generation cluster-wide and returns the generation this member is at afterwards: {@code max(current
+     * + 1, now)}, or the registry's when another member's bump got further. The registry (a Hazelcast map) is raised
+     * to it by a compare-and-set loop rather than an entry processor, so that the members of an external cluster
+     * (client mode) need none of the engine's classes; the loop runs on {@code executor} and is waited for at most
+     * {@code timeoutNanos}, since the registry's partition may be owned by a member that stands still, which Hazelcast
+     * waits out until it drops that member. When it does not finish in time it goes on in the background and this
+     * member adopts the registry's generation if that is higher once it does. The caller tells the other members.
+     * Either way the registry never ends below a generation handed out, so a later bump anywhere starts past it.
      */
     public long bump(long timeoutNanos, Executor executor) {
-        CompletableFuture<Long> registered = CompletableFuture.supplyAsync(this::register, executor);
+        long next = current.updateAndGet(known -> Math.max(known + 1, clock.millis()));
+        CompletableFuture<Long> registered = CompletableFuture.supplyAsync(() -> register(next), executor);
         try {
-            long next = registered.get(timeoutNanos, TimeUnit.NANOSECONDS);
-            advanceTo(next);
-            return next;
+            return advanceTo(registered.get(timeoutNanos, TimeUnit.NANOSECONDS));
         } catch (TimeoutException e) {
             registered.thenAccept(this::advanceTo);
-            return current.updateAndGet(known -> Math.max(known + 1, clock.millis()));
+            return next;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             registered.thenAccept(this::advanceTo);
-            return current.updateAndGet(known -> Math.max(known + 1, clock.millis()));
+            return next;
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
         }
     }
 
-    private long register() {
+    /** Raises the registry's generation to at least {@code generation}; returns the registry's generation then. */
+    private long register(long generation) {
         while (true) {
             Long previous = registry.get(cacheName);
-            long next = Math.max(previous == null ? current.get() + 1 : previous + 1, clock.millis());
+            if (previous != null && previous >= generation) {
+                return previous;
+            }
             boolean won = previous == null
-                    ? registry.putIfAbsent(cacheName, next) == null
-                    : registry.replace(cacheName, previous, next);
+                    ? registry.putIfAbsent(cacheName, generation) == null
+                    : registry.replace(cacheName, previous, generation);
             if (won) {
-                return next;
+                return generation;
             }
         }
     }
@@ -160,9 +164,9 @@ public final class Generation {
         }
     }
 
-    /** Adopts a generation started elsewhere (never goes back). */
-    public void advanceTo(long generation) {
-        current.accumulateAndGet(generation, Math::max);
+    /** Adopts a generation started elsewhere (never goes back); returns the generation this member is at. */
+    public long advanceTo(long generation) {
+        return current.accumulateAndGet(generation, Math::max);
     }
 
     /** Mirrors the current generation into Redis if it is not there yet, within the Redis bound; cheap when it is. */

@@ -656,15 +656,20 @@ public final class TieredStore implements InvalidationHandler {
             l2Writes.accept(invalidation, held);
             l1Done = l1 == null ? CompletableFuture.completedFuture(null) : l1Writes.get();
         } catch (RuntimeException | Error e) {
-            invalidation.end();
-            release(held);
+            try {
+                invalidation.end();
+            } catch (RuntimeException ended) {
+                e.addSuppressed(ended);
+            } finally {
+                release(held);
+            }
             throw e;
         }
         try {
             T result = l1Done.get(Math.max(invalidation.remainingNanos(), MIN_L1_WAIT_NANOS), TimeUnit.NANOSECONDS);
             if (held == null || held.locked() || l1 == null) {
-                invalidation.end();
                 try {
+                    invalidation.end();
                     applied.run();
                 } finally {
                     release(held);
@@ -718,14 +723,17 @@ public final class TieredStore implements InvalidationHandler {
                         .map(text -> l1.removeAsync(text).toCompletableFuture())
                         .toArray(CompletableFuture[]::new)), background)
                 .whenCompleteAsync((done, failure) -> {
-                    if (failure == null) {
-                        invalidation.end();
-                    } else {
-                        stats.l1Error();
-                        LOG.log(Level.WARNING, "Cache " + name + ": removing the keys of an unordered write from L1"
-                                + " failed; they stay fenced until the invalidation lapses: " + failure);
+                    try {
+                        if (failure == null) {
+                            invalidation.end();
+                        } else {
+                            stats.l1Error();
+                            LOG.log(Level.WARNING, "Cache " + name + ": removing the keys of an unordered write from"
+                                    + " L1 failed; they stay fenced until the invalidation lapses: " + failure);
+                        }
+                    } finally {
+                        release(held);
                     }
-                    release(held);
                 }, background);
     }
 
