@@ -180,7 +180,10 @@ public final class ClusterMessenger implements AutoCloseable {
         return true;
     }
 
-    /** Delivers {@code task} here and to every other member, waiting for their answers until {@code deadline}. */
+    /**
+     * Delivers {@code task} here and to every other member, waiting for their answers until {@code deadline}; a member
+     * that does not answer in time is logged, unless the deadline had passed already (nobody waited for it).
+     */
     private void send(MemberTask task, long deadline) {
         receive(task);
         if (clientMode) {
@@ -189,7 +192,8 @@ public final class ClusterMessenger implements AutoCloseable {
         }
         List<Member> others = otherMembers();
         if (!others.isEmpty()) {
-            allTrue(executor.submitToMembers(task, others), deadline, true);
+            boolean waiting = deadline - System.nanoTime() > 0;
+            allTrue(executor.submitToMembers(task, others), deadline, waiting);
         }
     }
 
