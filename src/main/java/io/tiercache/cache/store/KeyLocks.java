@@ -49,6 +49,8 @@ public final class KeyLocks {
     /**
      * Locks every key of {@code texts}, in their natural order, waiting at most {@code timeoutNanos}; the locks are
      * taken and held until {@link Held#release} whether or not they came in time.
+     *
+     * @throws CacheException when interrupted while waiting (the locks are then released as soon as taken)
      */
     public Held lock(Collection<String> texts, long timeoutNanos) {
         Held held = new Held(List.copyOf(new TreeSet<>(texts)));
@@ -58,7 +60,9 @@ public final class KeyLocks {
         } catch (TimeoutException e) {
             // the write goes ahead without them; they are still taken, later
         } catch (InterruptedException e) {
+            held.release();
             Thread.currentThread().interrupt();
+            throw new CacheException("Interrupted waiting for the lock of a key", e);
         } catch (ExecutionException e) {
             throw new IllegalStateException(e);
         }
