@@ -107,13 +107,19 @@ class ContendedKeyWritesTest {
                 stale.size(), stale.stream().distinct().toList());
         assertEquals(List.of(), stale.stream().distinct().toList(),
                 "every member serves the write that returned last, whatever order the owner applied the L1 writes in");
+        List<String> present = keys.stream().filter(key -> a.get(key) != null).toList();
         long hits = a.snapshot().l1().hits();
-        keys.forEach(a::get);
-        assertEquals(hits + KEYS, a.snapshot().l1().hits(), "and serves it from L1 again: no fence was left behind");
+        present.forEach(a::get);
+        assertEquals(hits + present.size(), a.snapshot().l1().hits(),
+                "and serves it from L1 again: no fence was left behind");
     }
 
+    /**
+     * Records a read that returned a replaced value. A read that finds nothing is not stale: a Redis write whose outcome
+     * is unknown (past the Redis bound on a loaded machine) bumps the generation, and the value is then missed.
+     */
     private static void record(List<String> stale, String member, String key, String value) {
-        if (!"second".equals(value)) {
+        if ("first".equals(value) || "before".equals(value)) {
             stale.add(member + ":" + key + "=" + value);
         }
     }

@@ -247,13 +247,18 @@ final class PauseRecovery implements Consumer<Duration> {
         if (!aloneSincePause || messenger.memberCount() < 2) {
             return true;
         }
+        return clearL1Everywhere("this member was alone after a pause, and what it wrote then reached only its own"
+                + " L1");
+    }
+
+    /** Empties every cache's L1 on every member; returns whether all of them were emptied, after logging why. */
+    private boolean clearL1Everywhere(String why) {
         boolean all = true;
         for (TieredStore store : stores.get()) {
             all &= store.clearL1Everywhere();
         }
         if (all) {
-            LOG.log(Level.INFO, "Emptied L1 on every member: this member was alone after a pause, and what it wrote "
-                    + "then reached only its own L1");
+            LOG.log(Level.INFO, "Emptied L1 on every member: " + why);
         }
         return all;
     }
@@ -264,16 +269,8 @@ final class PauseRecovery implements Consumer<Duration> {
      * writes made while apart reached Redis and this side's L1 only, so the kept copies may predate them.
      */
     private void clearEverywhereAfterMerge() {
-        while (!closed) {
-            boolean all = true;
-            for (TieredStore store : stores.get()) {
-                all &= store.clearL1Everywhere();
-            }
-            if (all) {
-                LOG.log(Level.INFO, "Emptied L1 on every member after a split-brain merge: the entries kept may"
-                        + " predate writes this member's side made while apart");
-                return;
-            }
+        while (!closed && !clearL1Everywhere("after a split-brain merge, the entries kept may predate writes this"
+                + " member's side made while apart")) {
             LockSupport.parkNanos(CHECK_INTERVAL.toNanos());
         }
     }
