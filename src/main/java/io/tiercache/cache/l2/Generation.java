@@ -125,15 +125,14 @@ public final class Generation {
      */
     public long bump(long timeoutNanos, Executor executor) {
         long next = current.updateAndGet(known -> Math.max(known + 1, clock.millis()));
-        CompletableFuture<Long> registered = CompletableFuture.supplyAsync(() -> register(next), executor);
+        CompletableFuture<Long> reached = CompletableFuture.supplyAsync(() -> register(next), executor)
+                .thenApply(this::advanceTo);
         try {
-            return advanceTo(registered.get(timeoutNanos, TimeUnit.NANOSECONDS));
+            return reached.get(timeoutNanos, TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-            registered.thenAccept(this::advanceTo);
             return next;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            registered.thenAccept(this::advanceTo);
             return next;
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);

@@ -56,15 +56,10 @@ public final class KeyLocks {
         Held held = new Held(List.copyOf(new TreeSet<>(texts)));
         holders.execute(held::hold);
         try {
-            held.locked = held.obtained.get(timeoutNanos, TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            // the write goes ahead without them; they are still taken, later
-        } catch (InterruptedException e) {
+            held.await(timeoutNanos);
+        } catch (CacheException e) {
             held.release();
-            Thread.currentThread().interrupt();
-            throw new CacheException("Interrupted waiting for the lock of a key", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e);
+            throw e;
         }
         return held;
     }
