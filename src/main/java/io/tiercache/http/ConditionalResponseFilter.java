@@ -48,11 +48,12 @@ public final class ConditionalResponseFilter implements ContainerResponseFilter 
         if (cacheControl == null || !(response.getEntity() instanceof Validated validated)) {
             headers.putSingle(HttpHeaders.CACHE_CONTROL, NO_STORE);
         } else {
-            tag = EntityTagValue.strong(validated.entityTag());
-            lastModified = validated.lastModified();
-            headers.putSingle(HttpHeaders.ETAG, tag.toString());
+            ValidatorFields fields = validated.fields();
+            tag = fields.tag();
+            lastModified = fields.lastModified();
+            headers.putSingle(HttpHeaders.ETAG, fields.etag());
             if (lastModified != null) {
-                headers.putSingle(HttpHeaders.LAST_MODIFIED, HttpDates.format(lastModified));
+                headers.putSingle(HttpHeaders.LAST_MODIFIED, fields.lastModifiedDate());
             }
             headers.putSingle(HttpHeaders.CACHE_CONTROL, cacheControl);
             headers.putSingle(HttpHeaders.VARY, HttpHeaders.ACCEPT);

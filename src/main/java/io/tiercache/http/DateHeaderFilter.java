@@ -29,7 +29,7 @@ public final class DateHeaderFilter extends HttpFilter {
     /** Sets {@code Date} to now, unless the response is committed. */
     private static void stamp(HttpServletResponse response) {
         if (!response.isCommitted()) {
-            response.setDateHeader("Date", System.currentTimeMillis());
+            response.setHeader("Date", HttpDates.now());
         }
     }
 }

@@ -9,7 +9,6 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -18,6 +17,9 @@ import java.util.Optional;
  * HTTP dates (RFC 9110, section 5.6.7): written as IMF-fixdate ({@code Sun, 06 Nov 1994 08:49:37 GMT}); read as
  * IMF-fixdate and the two obsolete forms, RFC 850 ({@code Sunday, 06-Nov-94 08:49:37 GMT}) and asctime
  * ({@code Sun Nov  6 08:49:37 1994}). Thread-safe.
+ *
+ * <p>The last second written is kept with its text, so that writing the current time on every response (the
+ * {@code Date} field) formats it once a second.
  */
 public final class HttpDates {
 
@@ -34,12 +36,26 @@ public final class HttpDates {
     private static final DateTimeFormatter ASCTIME = DateTimeFormatter
             .ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.US);
 
+    private static volatile Formatted last = new Formatted(Long.MIN_VALUE, null);
+
     private HttpDates() {
     }
 
     /** {@code instant} as an IMF-fixdate, to the second (HTTP dates have no fraction). */
     public static String format(Instant instant) {
-        return IMF_FIXDATE.format(instant.truncatedTo(ChronoUnit.SECONDS));
+        long second = instant.getEpochSecond();
+        Formatted known = last;
+        if (known.second() == second) {
+            return known.text();
+        }
+        String text = IMF_FIXDATE.format(Instant.ofEpochSecond(second));
+        last = new Formatted(second, text);
+        return text;
+    }
+
+    /** The current time as an IMF-fixdate (the value of a {@code Date} field). */
+    public static String now() {
+        return format(Instant.now());
     }
 
     /** The instant of an HTTP date in any of the three forms; empty for anything else (including null). */
@@ -60,5 +76,9 @@ public final class HttpDates {
             }
             return Optional.empty();
         }
+    }
+
+    /** A second since the epoch and its IMF-fixdate. */
+    private record Formatted(long second, String text) {
     }
 }

@@ -20,7 +20,9 @@ import java.util.Objects;
  * stored bytes ({@link RepresentationWriter}) and a conditional GET is answered from the stored validators
  * ({@link ConditionalResponseFilter}) without serializing anything.
  *
- * <p>Immutable: the body is never handed out to be changed ({@link #writeTo} copies it into a stream).
+ * <p>Immutable: the body is never handed out to be changed ({@link #writeTo} copies it into a stream). Its header
+ * fields ({@link #fields()}) are formatted on first use and kept (not serialized: a copy read from a cache formats
+ * them again once).
  */
 public final class Representation implements Validated, Serializable {
 
@@ -32,6 +34,7 @@ public final class Representation implements Validated, Serializable {
     private final String mediaType;
     private final String entityTag;
     private final Instant lastModified;
+    private transient ValidatorFields fields;
 
     private Representation(byte[] body, String mediaType, String entityTag, Instant lastModified) {
         this.body = body;
@@ -74,6 +77,17 @@ public final class Representation implements Validated, Serializable {
     @Override
     public Instant lastModified() {
         return lastModified;
+    }
+
+    /** The validators' header fields, formatted on the first call (two threads may both format them: same value). */
+    @Override
+    public ValidatorFields fields() {
+        ValidatorFields known = fields;
+        if (known == null) {
+            known = ValidatorFields.of(this);
+            fields = known;
+        }
+        return known;
     }
 
     /** Equal when the bytes, the media type and the validators are. */

@@ -14,4 +14,12 @@ public interface Validated {
 
     /** When the representation last changed; {@code null} when unknown. */
     Instant lastModified();
+
+    /**
+     * The validators as a response sends them, formatted on each call; a representation sent again and again
+     * (a {@link Representation}) formats them once and keeps them.
+     */
+    default ValidatorFields fields() {
+        return ValidatorFields.of(this);
+    }
 }

@@ -1,8 +1,10 @@
 package io.tiercache.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,6 +25,17 @@ class HttpDatesTest {
     void writesImfFixdateToTheSecond() {
         assertEquals("Sun, 06 Nov 1994 08:49:37 GMT", HttpDates.format(RFC_EXAMPLE.plusMillis(999)));
         assertEquals("Thu, 01 Jan 2026 00:00:00 GMT", HttpDates.format(Instant.parse("2026-01-01T00:00:00Z")));
+    }
+
+    @Test
+    void theSecondItKeepsAnswersForThatSecondOnly() {
+        assertEquals("Sun, 06 Nov 1994 08:49:37 GMT", HttpDates.format(RFC_EXAMPLE));
+        assertEquals("Sun, 06 Nov 1994 08:49:38 GMT", HttpDates.format(RFC_EXAMPLE.plusSeconds(1)));
+        assertEquals("Sun, 06 Nov 1994 08:49:37 GMT", HttpDates.format(RFC_EXAMPLE.plusMillis(500)));
+        assertEquals("Wed, 31 Dec 1969 23:59:59 GMT", HttpDates.format(Instant.parse("1969-12-31T23:59:59.500Z")));
+        Instant before = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant now = HttpDates.parse(HttpDates.now()).orElseThrow();
+        assertTrue(!now.isBefore(before) && !now.isAfter(Instant.now()), now + " is not now");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import io.tiercache.cache.codec.AllowlistCodec;
 import io.tiercache.cache.config.EngineSettings;
@@ -70,5 +71,19 @@ class RepresentationTest {
         assertEquals(original, decoded);
         assertArrayEquals(body(original).getBytes(StandardCharsets.UTF_8),
                 body(decoded).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void itsHeaderFieldsAreFormattedOnceAndAgainAfterDecoding() {
+        Representation representation = Representation.json(new Tagged(7,
+                Instant.parse("2026-01-02T03:04:05.678Z")));
+        ValidatorFields fields = representation.fields();
+        assertEquals(new ValidatorFields(EntityTagValue.strong("t7"), "\"t7\"",
+                Instant.parse("2026-01-02T03:04:05.678Z"), "Fri, 02 Jan 2026 03:04:05 GMT"), fields);
+        assertSame(fields, representation.fields());
+        AllowlistCodec codec = new AllowlistCodec(EngineSettings.DEFAULT_ALLOW, "maxdepth=20;maxbytes=10000000",
+                getClass().getClassLoader());
+        assertEquals(fields, ((Representation) codec.decode(codec.encode(representation), 0)).fields());
+        assertNull(Representation.json(List.of(new Item("a", 1))).fields().lastModifiedDate());
     }
 }

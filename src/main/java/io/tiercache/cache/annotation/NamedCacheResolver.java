@@ -11,14 +11,15 @@ import javax.cache.configuration.MutableConfiguration;
 
 /**
  * Resolves one cache by name, creating it when it does not exist yet with a default {@link MutableConfiguration}
- * stored by reference whose entries expire at the TTLs configured for the cache ({@link ConfiguredTtls}). Looks the
- * cache up on every call, so a cache destroyed and re-created is found again. Thread-safe: of two threads creating
- * the same cache, the loser reads the winner's.
+ * stored by reference whose entries expire at the TTLs configured for the cache ({@link ConfiguredTtls}). Keeps the
+ * cache it found and looks it up again once that one is closed, so a cache destroyed (or whose manager was closed)
+ * and re-created is found again. Thread-safe: of two threads creating the same cache, the loser reads the winner's.
  */
 final class NamedCacheResolver implements CacheResolver {
 
     private final CacheManagerSource source;
     private final String name;
+    private volatile Cache<?, ?> found;
 
     NamedCacheResolver(CacheManagerSource source, String name) {
         this.source = source;
@@ -26,7 +27,17 @@ final class NamedCacheResolver implements CacheResolver {
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public <K, V> Cache<K, V> resolveCache(CacheInvocationContext<? extends Annotation> context) {
+        Cache<?, ?> known = found;
+        if (known == null || known.isClosed()) {
+            known = lookUp();
+            found = known;
+        }
+        return (Cache<K, V>) known;
+    }
+
+    private <K, V> Cache<K, V> lookUp() {
         CacheManager manager = source.cacheManager();
         Cache<K, V> cache = manager.getCache(name);
         if (cache != null) {

@@ -1,0 +1,24 @@
+package io.tiercache.http;
+
+import java.time.Instant;
+
+/**
+ * The validators of a {@link Validated} representation as a response sends them: its strong tag (compared with the
+ * request's preconditions), the {@code ETag} field value, the last modification and the {@code Last-Modified} field
+ * value (both null when unknown). Immutable.
+ *
+ * @param tag              the strong entity tag
+ * @param etag             {@code tag} as the {@code ETag} field value
+ * @param lastModified     the last modification, or null
+ * @param lastModifiedDate {@code lastModified} as an HTTP date, or null
+ */
+public record ValidatorFields(EntityTagValue tag, String etag, Instant lastModified, String lastModifiedDate) {
+
+    /** The fields of {@code representation}'s validators, formatted now. */
+    static ValidatorFields of(Validated representation) {
+        EntityTagValue tag = EntityTagValue.strong(representation.entityTag());
+        Instant lastModified = representation.lastModified();
+        return new ValidatorFields(tag, tag.toString(), lastModified,
+                lastModified == null ? null : HttpDates.format(lastModified));
+    }
+}
