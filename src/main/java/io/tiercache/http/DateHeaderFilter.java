@@ -1,35 +1,23 @@
 package io.tiercache.http;
 
-import jakarta.servlet.DispatcherType;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
-import jakarta.servlet.http.HttpFilter;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.ext.Provider;
 
 /**
- * The {@code Date} header (RFC 9110, section 6.6.1) on every response of the application, errors and error pages
- * included: Payara sends none of its own (WildFly's Undertow does, and keeps the one set here).
+ * The {@code Date} header (RFC 9110, section 6.6.1) on every response of the REST API, errors included (the servlet
+ * container's error pages, {@code problem.ErrorPageServlet}, date their own): Payara sends none of its own (WildFly's
+ * Undertow does, and keeps the one set here). A JAX-RS filter, not a servlet filter: Payara takes a monitor per
+ * request in its servlet filter chain ({@code ApplicationFilterConfig.getFilter}), on which request threads queued
+ * under 256 connections. The text is formatted once a second ({@link HttpDates#now()}).
  */
-@WebFilter(filterName = "DateHeader", urlPatterns = "/*", dispatcherTypes = {DispatcherType.REQUEST,
-        DispatcherType.ERROR})
-public final class DateHeaderFilter extends HttpFilter {
-
-    private static final long serialVersionUID = 1L;
+@Provider
+public final class DateHeaderFilter implements ContainerResponseFilter {
 
     @Override
-    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws IOException, ServletException {
-        stamp(response);
-        chain.doFilter(request, response);
-    }
-
-    /** Sets {@code Date} to now, unless the response is committed. */
-    private static void stamp(HttpServletResponse response) {
-        if (!response.isCommitted()) {
-            response.setHeader("Date", HttpDates.now());
-        }
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        response.getHeaders().putSingle(HttpHeaders.DATE, HttpDates.now());
     }
 }

@@ -10,7 +10,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The servlet container's error page ({@code WEB-INF/web.xml}): errors outside the REST API, such as a path that
- * maps to nothing, are answered with a problem too.
+ * maps to nothing, are answered with a problem too, with a {@code Date} header (inside the API,
+ * {@code http.DateHeaderFilter} sets it).
  */
 @WebServlet(name = "ErrorPage", urlPatterns = ErrorPageServlet.PATH)
 public final class ErrorPageServlet extends HttpServlet {
@@ -30,6 +31,7 @@ public final class ErrorPageServlet extends HttpServlet {
                 : Problem.ofStatus(status, null, instance);
         byte[] body = problem.toJson().getBytes(StandardCharsets.UTF_8);
         response.setStatus(problem.status());
+        response.setDateHeader("Date", System.currentTimeMillis());
         response.setContentType(Problem.MEDIA_TYPE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.setContentLength(body.length);
