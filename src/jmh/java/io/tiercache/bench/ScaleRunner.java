@@ -68,15 +68,16 @@ public final class ScaleRunner {
         System.out.println();
         System.out.println("L1 hit (ns/op, average) and heap per entry (bytes: used heap after full GC, difference"
                 + " / entries)");
-        System.out.printf("  %9s %7s %6s %9s %8s %10s %12s %10s%n", "entries", "value", "bound", "hit ns",
-                "vs 10k", "map B/e", "near c. B/e", "hz cost");
+        System.out.printf("  %9s %7s %6s %9s %8s %8s %10s %12s %10s%n", "entries", "value", "bound", "hit ns",
+                "vs first", "vs count", "map B/e", "near c. B/e", "hz cost");
         hitNanos.forEach((key, nanos) -> {
             String[] k = key.split(",");
             String[] h = heap.getOrDefault(key, "NaN,NaN,NaN").split(",");
             Double first = hitNanos.get(counts[0] + "," + k[1] + "," + k[2]);
-            String ratio = first == null ? "" : String.format(Locale.ROOT, "%.2fx", nanos / first);
-            System.out.printf(Locale.ROOT, "  %,9d %6dB %6s %9.1f %8s %10.0f %12.0f %10.0f%n", Integer.parseInt(k[0]),
-                    Integer.parseInt(k[1]), k[2], nanos, ratio, Double.parseDouble(h[0]), Double.parseDouble(h[1]),
+            Double byCount = hitNanos.get(k[0] + "," + k[1] + ",count");
+            System.out.printf(Locale.ROOT, "  %,9d %6dB %6s %9.1f %8s %8s %10.0f %12.0f %10.0f%n",
+                    Integer.parseInt(k[0]), Integer.parseInt(k[1]), k[2], nanos, ratio(nanos, first),
+                    ratio(nanos, byCount), Double.parseDouble(h[0]), Double.parseDouble(h[1]),
                     Double.parseDouble(h[2]));
             l1.add(key + String.format(Locale.ROOT, ",%.1f,", nanos) + heap.getOrDefault(key, ",,"));
         });
@@ -101,10 +102,9 @@ public final class ScaleRunner {
         for (InvalidationScale.Timing t : timings) {
             String floor = t.operation().startsWith("removeAll") ? "SCAN+UNLINK *"
                     : t.operation().startsWith("invalidatePattern") ? "SCAN+UNLINK g0:*" : null;
-            String ratio = floor == null ? "" : String.format(Locale.ROOT, "%.2fx",
-                    t.millis() / millis.get(t.keys() + "," + floor));
             System.out.printf(Locale.ROOT, "  %,9d %-24s %10.1f %,9d %10s %12.2f%n", t.keys(), t.operation(),
-                    t.millis(), t.removed(), ratio, t.millis() * 1000 / t.keys());
+                    t.millis(), t.removed(), ratio(t.millis(), millis.get(t.keys() + "," + floor)),
+                    t.millis() * 1000 / t.keys());
         }
     }
 
@@ -124,6 +124,11 @@ public final class ScaleRunner {
                 .build();
         RunResult result = new Runner(options).runSingle();
         return result.getPrimaryResult().getScore();
+    }
+
+    /** {@code value / base} as {@code 1.23x}, or "" without a base. */
+    private static String ratio(double value, Double base) {
+        return base == null ? "" : String.format(Locale.ROOT, "%.2fx", value / base);
     }
 
     private static int[] ints(String list) {

@@ -29,7 +29,7 @@ import org.redisson.client.codec.ByteArrayCodec;
  * bump the cache's L2 generation instead of deleting past 2 s) and {@code tiercache.redis.timeout} 5 s.
  *
  * <p>Keys are {@code g<i % 10>:item:<i>}: {@code invalidatePattern("g0:*")} removes a tenth of them and walks all.
- * Redis is filled with the bytes and TTL of one value the engine wrote, copied under every key by pipelined
+ * Redis is filled with the bytes and TTL (none, for this cache) of one value the engine wrote, copied under every key by pipelined
  * {@code SET}s (the engine writes Redis one key at a time, which would take minutes at a million keys).
  */
 public final class InvalidationScale implements AutoCloseable {
@@ -110,8 +110,12 @@ public final class InvalidationScale implements AutoCloseable {
         RBatch batch = redisson.createBatch();
         int pending = 0;
         for (int i = 0; i < n; i += stride) {
-            batch.<byte[]>getBucket(PREFIX + "g" + i % 10 + ":item:" + i, ByteArrayCodec.INSTANCE)
-                    .setAsync(template, templateTtlMillis, TimeUnit.MILLISECONDS);
+            var bucket = batch.<byte[]>getBucket(PREFIX + "g" + i % 10 + ":item:" + i, ByteArrayCodec.INSTANCE);
+            if (templateTtlMillis > 0) {
+                bucket.setAsync(template, templateTtlMillis, TimeUnit.MILLISECONDS);
+            } else {
+                bucket.setAsync(template);
+            }
             if (++pending == 10_000) {
                 batch.execute();
                 batch = redisson.createBatch();
