@@ -38,9 +38,9 @@ import org.openjdk.jmh.annotations.TearDown;
  * L2 is disabled for the cache (an L1 hit never reaches it).
  *
  * <p>The map is filled with the engine's own {@link L1Entry}s (no expiry) through the Hazelcast map itself,
- * {@code putAll} of 1,000 at a time, and the near cache by {@code getAll} of 1,000 at a time (through the engine a
- * million entries take minutes on a busy machine; the stored entries are the same); then every key is read once
- * through the cache, which must hit. The trial's setup also measures the heap per entry, written as a CSV line to
+ * {@code putAll} of 1,000 at a time, and the near cache by {@code getAll} of 1,000 at a time, repeated until it holds
+ * every entry for a second (through the engine a million entries take minutes on a busy machine; the stored entries
+ * are the same); then every key is read once through the cache, which must hit. The trial's setup also measures the heap per entry, written as a CSV line to
  * {@code scale.heap-csv}: used heap after a full GC ({@code System.gc()} three times) with the cache created and
  * empty, after filling the map and after filling the near cache, each difference divided by {@code entries}; beside
  * it Hazelcast's own estimate of the map's cost per entry.
@@ -99,7 +99,6 @@ public class L1ScaleBenchmark {
         IMap<String, L1Entry> map = engine.manager().unwrap(HazelcastInstance.class).getMap("tiercache." + CACHE);
         long empty = usedHeapAfterGc();
         Map<String, L1Entry> batch = new HashMap<>();
-        Set<String> batchKeys = new HashSet<>();
         for (int i = 0; i < entries; i++) {
             batch.put(keys[i], new L1Entry(keys[i], value(i), L1Entry.NEVER));
             if (batch.size() == 1000 || i == entries - 1) {
@@ -108,14 +107,9 @@ public class L1ScaleBenchmark {
             }
         }
         long mapFilled = usedHeapAfterGc();
-        for (int i = 0; i < entries; i++) {
-            batchKeys.add(keys[i]);
-            if (batchKeys.size() == 1000 || i == entries - 1) {
-                map.getAll(batchKeys);
-                batchKeys.clear();
-            }
-        }
+        fillNearCache(map);
         long nearFilled = usedHeapAfterGc();
+        fillNearCache(map);
         LocalMapStats stats = map.getLocalMapStats();
         if (stats.getOwnedEntryCount() != entries || stats.getNearCacheStats().getOwnedEntryCount() != entries) {
             throw new IllegalStateException("the map holds " + stats.getOwnedEntryCount() + " and the near cache "
@@ -134,6 +128,29 @@ public class L1ScaleBenchmark {
             Files.writeString(Path.of(out), line, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);
         }
+    }
+
+    /**
+     * Reads every key through the map until its near cache holds them all and keeps them for a second: the
+     * invalidations of the puts reach the near cache asynchronously (a million of them take seconds), and each one that
+     * arrives after a key was read drops it again.
+     */
+    private void fillNearCache(IMap<String, L1Entry> map) throws InterruptedException {
+        for (int pass = 0; pass < 60; pass++) {
+            Set<String> batch = new HashSet<>();
+            for (int i = 0; i < entries; i++) {
+                batch.add(keys[i]);
+                if (batch.size() == 1000 || i == entries - 1) {
+                    map.getAll(batch);
+                    batch.clear();
+                }
+            }
+            Thread.sleep(1000);
+            if (map.getLocalMapStats().getNearCacheStats().getOwnedEntryCount() == entries) {
+                return;
+            }
+        }
+        throw new IllegalStateException("the near cache did not keep all " + entries + " entries");
     }
 
     private String value(int i) {
