@@ -30,10 +30,10 @@ await() {
 }
 
 # start_service [-Dtiercache.… ...]: README's run command (mvn -Prun package) on a free HTTP port with an embedded
-# Redis of its own on another; sets SERVICE (its base URL) and SERVICE_JVM (the Payara Micro process).
+# Redis of its own on another; sets SERVICE (its base URL), SERVICE_JVM (the Payara Micro process) and REDIS_PORT.
 start_service() {
     local port redis_port log="$WORK/service.log"
-    port=$(free_port); redis_port=$(free_port)
+    port=$(free_port); redis_port=$(free_port); REDIS_PORT=$redis_port
     echo "Starting: mvn -Prun package -Dtiercache.http.port=$port -Dtiercache.redis.port=$redis_port (log $log)"
     (cd "$ROOT" && exec setsid mvn -q -Prun package -Dtiercache.http.port="$port" \
         -Dtiercache.redis.port="$redis_port" "$@") > "$log" 2>&1 &

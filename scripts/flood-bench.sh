@@ -1,21 +1,26 @@
 #!/usr/bin/env bash
-# What a flood of failing logins to the cache admin API costs everybody else, with wrk, bounded in time, on 127.0.0.1.
+# What two floods cost everybody else, with wrk, bounded in time, on 127.0.0.1. Starts README's run command
+# (mvn -Prun package) on free ports, with an embedded Redis of its own and one admin user; stops both at the end.
 #
-# Usage: scripts/admin-flood-bench.sh
-#   Starts README's run command (mvn -Prun package) on free ports with one admin user, then, in each round, measures
-#   4 connections of a cached GET /api/strategies/{id} twice, back to back, the order alternating by round: alone,
-#   and beside 32 connections sending GET /api/cache/stats with the admin's user name and a wrong password (started
-#   3 s before the measurement and running past it). Prints each round, the flood's answers by status and per
-#   second, and the ratio of the GET's p99 beside the flood to its p99 alone (median of the rounds' pairs; the
-#   target is <= 2). The service is stopped at the end.
+# Usage: scripts/flood-bench.sh
+#   1. Failing admin logins. In each round, 4 connections of a cached GET /api/strategies/{id} are measured twice,
+#      back to back, the order alternating by round: alone, and beside 32 connections sending GET /api/cache/stats
+#      with the admin's user name and a wrong password (started 3 s before the measurement and running past it).
+#      Prints each round, the flood's answers by status and per second, and the ratio of the GET's p99 beside the
+#      flood to its p99 alone (median of the rounds' pairs; target <= 2).
+#   2. Cache fill. For FILL_SECONDS, 32 connections of GET /api/strategies?name=<random>&page=<random> beside 4
+#      connections reading the five strategies by id (the hot keys). Prints the hot keys' L1 hit ratio over the flood
+#      (the `strategies` cache's L1 hits and misses from /api/cache/stats; target >= 0.95), and the Redis keys and
+#      used memory before and after (bounded: a filtered list is cached nowhere).
 # Environment: DURATION (seconds per measurement, default 15), ROUNDS (3), FLOOD (flood connections, 32),
-#   CONNS (GET connections, 4).
+#   CONNS (GET connections, 4), FILL_SECONDS (30). Needs wrk, curl, python3 and redis-cli.
 set -euo pipefail
 
 DURATION=${DURATION:-15}
 ROUNDS=${ROUNDS:-3}
 FLOOD=${FLOOD:-32}
 CONNS=${CONNS:-4}
+FILL_SECONDS=${FILL_SECONDS:-30}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 WORK=$(mktemp -d)
 # shellcheck source=lib/bench.sh
@@ -102,3 +107,58 @@ ratio = statistics.median(f / a for f, a in zip(flood, alone))
 print(f"p99 beside the flood / alone: {ratio:.2f}x (median of the rounds' pairs; target <= 2: "
       f"{'met' if ratio <= 2 else 'NOT met'})")
 PY
+
+echo
+echo "Cache fill: ${FILL_SECONDS} s of $FLOOD connections of random name filters and pages beside $CONNS connections" \
+    "of the five strategies by id"
+# redis_figures: "keys used-memory-bytes" of the service's Redis.
+redis_figures() {
+    echo "$(redis-cli -p "$REDIS_PORT" dbsize) $(redis-cli -p "$REDIS_PORT" info memory \
+        | tr -d '\r' | awk -F: '$1 == "used_memory" {print $2}')"
+}
+# l1_reads: "hits misses" of the strategies cache's L1 so far.
+l1_reads() {
+    curl -fsS -H "$RIGHT" "$SERVICE/api/cache/stats" | python3 -c '
+import json, sys
+cache = next(c for c in json.load(sys.stdin)["caches"] if c["name"] == "strategies")
+print(cache["layers"]["l1"]["hits"], cache["layers"]["l1"]["misses"])'
+}
+cat > "$WORK/hot.lua" <<'LUA'
+local i = 0
+request = function()
+  i = i % 5 + 1
+  return wrk.format("GET", "/api/strategies/" .. i)
+end
+LUA
+cat > "$WORK/fill.lua" <<'LUA'
+local chars = "abcdefghijklmnopqrstuvwxyz0123456789"
+request = function()
+  local name = {}
+  for k = 1, 12 do
+    local c = math.random(#chars)
+    name[k] = chars:sub(c, c)
+  end
+  return wrk.format("GET", "/api/strategies?name=" .. table.concat(name) .. "&page=" .. math.random(0, 1000))
+end
+LUA
+wrk -t1 -c"$CONNS" -d3s -s "$WORK/hot.lua" "$SERVICE" > /dev/null
+read -r KEYS_BEFORE MEMORY_BEFORE <<< "$(redis_figures)"
+read -r HITS_BEFORE MISSES_BEFORE <<< "$(l1_reads)"
+wrk -t2 -c"$FLOOD" -d"${FILL_SECONDS}s" --timeout 30s -s "$WORK/fill.lua" "$SERVICE" > "$WORK/fill.out" &
+FILL=$!
+wrk -t1 -c"$CONNS" -d"${FILL_SECONDS}s" --timeout 30s -s "$WORK/hot.lua" "$SERVICE" > "$WORK/hot.out"
+wait "$FILL"
+read -r HITS_AFTER MISSES_AFTER <<< "$(l1_reads)"
+read -r KEYS_AFTER MEMORY_AFTER <<< "$(redis_figures)"
+echo "  fill flood: $(grep -E 'Requests/sec|Non-2xx' "$WORK/fill.out" | tr -s ' ' | paste -sd';')"
+echo "  hot reads: $(grep -E 'Requests/sec|Non-2xx' "$WORK/hot.out" | tr -s ' ' | paste -sd';')"
+python3 - "$HITS_BEFORE" "$MISSES_BEFORE" "$HITS_AFTER" "$MISSES_AFTER" <<'PY'
+import sys
+hits_before, misses_before, hits_after, misses_after = map(int, sys.argv[1:])
+hits, misses = hits_after - hits_before, misses_after - misses_before
+ratio = hits / (hits + misses)
+print(f"hot keys' L1 hit ratio during the fill flood: {ratio:.4f} ({hits} hits, {misses} misses; target >= 0.95: "
+      f"{'met' if ratio >= 0.95 else 'NOT met'})")
+PY
+echo "Redis: $KEYS_BEFORE keys, $MEMORY_BEFORE bytes used before the fill flood; $KEYS_AFTER keys," \
+    "$MEMORY_AFTER bytes after"
