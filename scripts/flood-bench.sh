@@ -3,15 +3,15 @@
 # (mvn -Prun package) on free ports, with an embedded Redis of its own and one admin user; stops both at the end.
 #
 # Usage: scripts/flood-bench.sh
-#   1. Failing admin logins. In each round, 4 connections of a cached GET /api/strategies/{id} are measured twice,
+#   1. Cache fill. For FILL_SECONDS, 32 connections of GET /api/strategies?name=<random>&page=<random> beside 4
+#      connections reading the five strategies by id (the hot keys). Prints the hot keys' L1 hit ratio over the flood
+#      (the `strategies` cache's L1 hits and misses from /api/cache/stats; target >= 0.95), and the Redis keys and
+#      used memory before and after (bounded: a filtered list is cached nowhere).
+#   2. Failing admin logins. In each round, 4 connections of a cached GET /api/strategies/{id} are measured twice,
 #      back to back, the order alternating by round: alone, and beside 32 connections sending GET /api/cache/stats
 #      with the admin's user name and a wrong password (started 3 s before the measurement and running past it).
 #      Prints each round, the flood's answers by status and per second, and the ratio of the GET's p99 beside the
 #      flood to its p99 alone (median of the rounds' pairs; target <= 2).
-#   2. Cache fill. For FILL_SECONDS, 32 connections of GET /api/strategies?name=<random>&page=<random> beside 4
-#      connections reading the five strategies by id (the hot keys). Prints the hot keys' L1 hit ratio over the flood
-#      (the `strategies` cache's L1 hits and misses from /api/cache/stats; target >= 0.95), and the Redis keys and
-#      used memory before and after (bounded: a filtered list is cached nowhere).
 # Environment: DURATION (seconds per measurement, default 15), ROUNDS (3), FLOOD (flood connections, 32),
 #   CONNS (GET connections, 4), FILL_SECONDS (30). Needs wrk, curl, python3 and redis-cli.
 set -euo pipefail
@@ -78,37 +78,6 @@ beside_flood() {
     grep '^FLOOD' "$WORK/flood.out" | tee -a "$WORK/results"
 }
 
-echo "Warming up"
-wrk -t2 -c"$CONNS" -d5s "$GET" > /dev/null
-echo "$ROUNDS rounds of ${DURATION} s: $CONNS connections of GET $GET, alone and beside $FLOOD connections of" \
-    "failing admin logins"
-for round in $(seq 1 "$ROUNDS"); do
-    echo "Round $round"
-    if (( round % 2 )); then get_p99 alone; beside_flood; else beside_flood; get_p99 alone; fi
-done
-
-python3 - "$WORK/results" <<'PY'
-import statistics, sys
-alone, flood, answers = [], [], []
-for line in open(sys.argv[1]):
-    f = line.split()
-    if f[0] == "FLOOD":
-        seconds = int(f[1]) / 1e6
-        answers.append({s: int(n) for s, n in (x.split("=") for x in f[2:])} | {"seconds": seconds})
-    else:
-        (alone if f[0] == "alone" else flood).append(float(f[5]) / 1000)
-print(f"\nGET p99 alone (ms):        {' '.join(f'{x:.1f}' for x in alone)}")
-print(f"GET p99 beside flood (ms): {' '.join(f'{x:.1f}' for x in flood)}")
-for a in answers:
-    seconds = a.pop("seconds")
-    total = sum(a.values())
-    print(f"flood answers: {total / seconds:.0f}/s ({', '.join(f'{s}: {n}' for s, n in sorted(a.items()))})")
-ratio = statistics.median(f / a for f, a in zip(flood, alone))
-print(f"p99 beside the flood / alone: {ratio:.2f}x (median of the rounds' pairs; target <= 2: "
-      f"{'met' if ratio <= 2 else 'NOT met'})")
-PY
-
-echo
 echo "Cache fill: ${FILL_SECONDS} s of $FLOOD connections of random name filters and pages beside $CONNS connections" \
     "of the five strategies by id"
 # redis_figures: "keys used-memory-bytes" of the service's Redis.
@@ -162,3 +131,37 @@ print(f"hot keys' L1 hit ratio during the fill flood: {ratio:.4f} ({hits} hits, 
 PY
 echo "Redis: $KEYS_BEFORE keys, $MEMORY_BEFORE bytes used before the fill flood; $KEYS_AFTER keys," \
     "$MEMORY_AFTER bytes after"
+echo "Redis keys after it, by prefix: $(redis-cli -p "$REDIS_PORT" --scan | cut -d: -f1-2 | sort | uniq -c \
+    | awk '{printf "%s %s; ", $2, $1}')"
+
+echo
+echo "Warming up"
+wrk -t2 -c"$CONNS" -d5s "$GET" > /dev/null
+echo "$ROUNDS rounds of ${DURATION} s: $CONNS connections of GET $GET, alone and beside $FLOOD connections of" \
+    "failing admin logins"
+for round in $(seq 1 "$ROUNDS"); do
+    echo "Round $round"
+    if (( round % 2 )); then get_p99 alone; beside_flood; else beside_flood; get_p99 alone; fi
+done
+
+python3 - "$WORK/results" <<'PY'
+import statistics, sys
+alone, flood, answers = [], [], []
+for line in open(sys.argv[1]):
+    f = line.split()
+    if f[0] == "FLOOD":
+        seconds = int(f[1]) / 1e6
+        answers.append({s: int(n) for s, n in (x.split("=") for x in f[2:])} | {"seconds": seconds})
+    else:
+        (alone if f[0] == "alone" else flood).append(float(f[5]) / 1000)
+print(f"\nGET p99 alone (ms):        {' '.join(f'{x:.1f}' for x in alone)}")
+print(f"GET p99 beside flood (ms): {' '.join(f'{x:.1f}' for x in flood)}")
+for a in answers:
+    seconds = a.pop("seconds")
+    total = sum(a.values())
+    print(f"flood answers: {total / seconds:.0f}/s ({', '.join(f'{s}: {n}' for s, n in sorted(a.items()))})")
+ratio = statistics.median(f / a for f, a in zip(flood, alone))
+print(f"p99 beside the flood / alone: {ratio:.2f}x (median of the rounds' pairs; target <= 2: "
+      f"{'met' if ratio <= 2 else 'NOT met'})")
+PY
+
