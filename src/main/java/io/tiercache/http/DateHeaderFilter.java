@@ -13,8 +13,8 @@ import java.io.IOException;
  * The {@code Date} header (RFC 9110, section 6.6.1) on every response of the application, errors and error pages
  * included: Payara sends none of its own (WildFly's Undertow does, and keeps the one set here).
  */
-@WebFilter(filterName = "DateHeader", urlPatterns = "/*", dispatcherTypes = {DispatcherType.REQUEST,
-        DispatcherType.ERROR})
+@WebFilter(filterName = "DateHeader", urlPatterns = "/*", asyncSupported = true,
+        dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ERROR})
 public final class DateHeaderFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
