@@ -24,6 +24,18 @@ def series(data, x, y, where):
     return [p[0] for p in points], [p[1] for p in points]
 
 
+def finish(fig, ax, xlabel, ylabel, title, path, legend_size):
+    """Labels, grid and legend of one log-x plot, saved as PNG."""
+    ax.set_xscale("log")
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    ax.set_title(title)
+    ax.grid(True, which="both", alpha=0.3)
+    ax.legend(fontsize=legend_size)
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+
+
 def main(src, dst):
     dst.mkdir(parents=True, exist_ok=True)
     l1 = rows(src / "l1.csv")
@@ -38,15 +50,9 @@ def main(src, dst):
         xs, ys = series(l1, "entries", "hit_ns",
                         lambda r: int(r["value_bytes"]) == value and r["bound"] == bound)
         ax.plot(xs, ys, marker="o", label=f"{value // 1024} KiB values, {label[bound]}")
-    ax.set_xscale("log")
     ax.set_yscale("log")
-    ax.set_xlabel("entries in L1")
-    ax.set_ylabel("L1 hit, ns/op (JMH average)")
-    ax.set_title("L1 hit latency against the number of entries")
-    ax.grid(True, which="both", alpha=0.3)
-    ax.legend(fontsize=8)
-    fig.tight_layout()
-    fig.savefig(dst / "scale-l1-hit.png", dpi=110)
+    finish(fig, ax, "entries in L1", "L1 hit, ns/op (JMH average)", "L1 hit latency against the number of entries",
+           dst / "scale-l1-hit.png", 8)
 
     fig, ax = plt.subplots(figsize=(7, 4.5))
     for value, bound in cases:
@@ -56,14 +62,8 @@ def main(src, dst):
         ax.plot(xs, [y / value for y in ys], marker="o", label=f"map, {name}")
         xs, ys = series(l1, "entries", "heap_near_cache_bytes_per_entry", where)
         ax.plot(xs, [y / value for y in ys], marker="s", linestyle="--", label=f"near cache, {name}")
-    ax.set_xscale("log")
-    ax.set_xlabel("entries in L1")
-    ax.set_ylabel("heap per entry / value size")
-    ax.set_title("Heap per entry (used heap after full GC, difference / entries)")
-    ax.grid(True, which="both", alpha=0.3)
-    ax.legend(fontsize=7)
-    fig.tight_layout()
-    fig.savefig(dst / "scale-l1-heap.png", dpi=110)
+    finish(fig, ax, "entries in L1", "heap per entry / value size",
+           "Heap per entry (used heap after full GC, difference / entries)", dst / "scale-l1-heap.png", 7)
 
     inv = rows(src / "invalidation.csv")
     fig, ax = plt.subplots(figsize=(7, 4.5))
@@ -71,15 +71,9 @@ def main(src, dst):
         xs, ys = series(inv, "keys", "millis", lambda r, o=op: r["operation"] == o)
         dashed = op.startswith("SCAN")
         ax.plot(xs, ys, marker="o", linestyle="--" if dashed else "-", label=op)
-    ax.set_xscale("log")
     ax.set_yscale("log")
-    ax.set_xlabel("keys of the cache in Redis (1 KiB values)")
-    ax.set_ylabel("wall time, ms (one shot)")
-    ax.set_title("removeAll and invalidatePattern against Redis keys")
-    ax.grid(True, which="both", alpha=0.3)
-    ax.legend(fontsize=8)
-    fig.tight_layout()
-    fig.savefig(dst / "scale-invalidation.png", dpi=110)
+    finish(fig, ax, "keys of the cache in Redis (1 KiB values)", "wall time, ms (one shot)",
+           "removeAll and invalidatePattern against Redis keys", dst / "scale-invalidation.png", 8)
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@
 #   (10000,100000), SCALE_BIG_COUNTS (10000),
 #   SCALE_HEAP (8g: the 1M case holds about 3 GB), WARMUP (2), ITERATIONS (3), TIME (1 s per iteration).
 # Needs: Maven and Java 17, redis-server on PATH, python3 with matplotlib (Debian: apt-get install -y
-#   python3-matplotlib; the script uses /usr/bin/python3 when it has matplotlib). About 10 minutes on 2 cores.
+#   python3-matplotlib; the script uses /usr/bin/python3 when it has matplotlib). About 8 minutes on 2 cores.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)

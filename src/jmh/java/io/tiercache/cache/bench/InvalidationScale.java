@@ -5,7 +5,6 @@ import io.tiercache.cache.TieredCacheManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.util.ArrayList;
@@ -50,12 +49,12 @@ public final class InvalidationScale implements AutoCloseable {
     private long templateTtlMillis;
 
     public InvalidationScale() throws IOException, InterruptedException {
-        int redisPort = freePort();
+        int redisPort = BenchEngine.freePort();
         redis = new ProcessBuilder("redis-server", "--port", Integer.toString(redisPort), "--bind", "127.0.0.1",
                 "--save", "", "--appendonly", "no").redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         awaitPort(redisPort);
-        int hazelcastPort = freePort();
+        int hazelcastPort = BenchEngine.freePort();
         Properties p = new Properties();
         p.setProperty("tiercache.redis.address", "redis://127.0.0.1:" + redisPort);
         p.setProperty("tiercache.hazelcast.cluster-name", "invalidation-scale-" + hazelcastPort);
@@ -163,12 +162,6 @@ public final class InvalidationScale implements AutoCloseable {
         } finally {
             redis.destroy();
             redis.waitFor(10, TimeUnit.SECONDS);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         }
     }
 
