@@ -25,10 +25,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 WORK=$(mktemp -d)
 # shellcheck source=lib/bench.sh
 source "$ROOT/scripts/lib/bench.sh"
-
-command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
-ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
-trap 'stop_started; rm -rf "$WORK"' EXIT
+bench_setup
 
 PASSWORD=$(head -c 12 /dev/urandom | base64)
 HASH=$(printf '%s\n' "$PASSWORD" | "$ROOT/scripts/admin-password-hash.sh")

@@ -1,8 +1,14 @@
 # Shared by the benchmark scripts: free ports, starting README's run command, and wrk result lines.
-# Source it after setting ROOT (the project) and WORK (a temporary directory the caller removes); the caller's EXIT
-# trap calls stop_started.
+# Source it after setting ROOT (the project) and WORK (a temporary directory), then call bench_setup.
 
 STARTED_PIDS=()
+
+# bench_setup: checks for wrk, raises the open-files limit, and on exit stops what was started and removes WORK.
+bench_setup() {
+    command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
+    ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
+    trap 'stop_started; rm -rf "$WORK"' EXIT
+}
 
 # stop_started: SIGTERM to every process group started here, and wait for them.
 stop_started() {
