@@ -28,49 +28,9 @@ THREADS=${THREADS:-2}
 ROUNDS=${ROUNDS:-3}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 WORK=$(mktemp -d)
-SERVICE_PIDS=()
-
-command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
-ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
-
-cleanup() {
-    local pid
-    for pid in "${SERVICE_PIDS[@]}"; do
-        kill -TERM -- "-$pid" 2>/dev/null || true
-        wait "$pid" 2>/dev/null || true
-    done
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-free_port() {
-    python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
-
-# await LOG PID PATTERN: until PATTERN is in LOG (at most 600 s), or the process is gone.
-await() {
-    local log=$1 pid=$2 pattern=$3
-    for _ in $(seq 1 1200); do
-        grep -q "$pattern" "$log" && return
-        kill -0 "$pid" 2>/dev/null || { tail -40 "$log"; echo "It did not start: $log" >&2; exit 1; }
-        sleep 0.5
-    done
-    echo "Not ready within 600 s: $log" >&2
-    exit 1
-}
-
-start_service() {
-    local port redis_port log="$WORK/service.log"
-    port=$(free_port); redis_port=$(free_port)
-    echo "Starting: mvn -Prun package -Dtiercache.http.port=$port -Dtiercache.redis.port=$redis_port (log $log)"
-    (cd "$ROOT" && exec setsid mvn -q -Prun package -Dtiercache.http.port="$port" \
-        -Dtiercache.redis.port="$redis_port") > "$log" 2>&1 &
-    SERVICE_PIDS+=("$!")
-    await "$log" "$!" "tiercache ready at"
-    grep "tiercache ready at" "$log"
-    SERVICE="http://127.0.0.1:$port"
-    SERVICE_JVM=$(pgrep -f "payara-micro.jar.*--port $port" | head -1)
-}
+# shellcheck source=lib/bench.sh
+source "$ROOT/scripts/lib/bench.sh"
+bench_setup
 
 start_bare() {
     local port log="$WORK/bare.log" classes="$ROOT/target/test-classes/io/tiercache/bare"
@@ -83,7 +43,7 @@ start_bare() {
     (exec setsid java -jar "$ROOT/target/payara-micro.jar" --deploy "$WORK/bare.war" --contextroot / \
         --port "$port" --nocluster \
         --prebootcommandfile "$ROOT/server-config/payara/pre-boot-commands.asadmin") > "$log" 2>&1 &
-    SERVICE_PIDS+=("$!")
+    STARTED_PIDS+=("$!")
     BARE_JVM=$!
     BARE="http://127.0.0.1:$port"
     for _ in $(seq 1 1200); do
@@ -92,20 +52,6 @@ start_bare() {
         sleep 0.5
     done
     curl -fsS "$BARE/api/ping" > /dev/null
-}
-
-# Lua: a machine-readable last line; $2 = extra request setup.
-lua() {
-    cat > "$WORK/$1.lua" <<LUA
-$2
-done = function(summary, latency, requests)
-  local errors = summary.errors.connect + summary.errors.read + summary.errors.write
-      + summary.errors.status + summary.errors.timeout
-  io.write(string.format("RESULT %d %d %.1f %.1f %.1f %d\n", summary.requests, summary.duration,
-      latency.mean, latency:percentile(50), latency:percentile(99), errors))
-end
-LUA
-    echo "$WORK/$1.lua"
 }
 
 # measure CASE CONNS LUA URL [wrk args...]: appends "CASE conns requests duration mean p50 p99 errors".
@@ -160,7 +106,7 @@ warm_up() {
 
 json() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
 
-GET_LUA=$(lua get "")
+GET_LUA=$(result_lua get)
 start_service
 start_bare
 
@@ -171,7 +117,7 @@ ETAG=$(curl -fsS -o /dev/null -D - "$GET" | tr -d '\r' | awk -F': ' 'tolower($1)
 STATUS=$(curl -s -o /dev/null -w '%{http_code}' -H "If-None-Match: $ETAG" "$GET")
 [[ "$STATUS" == 304 ]] || { echo "Expected 304 for If-None-Match $ETAG, got $STATUS" >&2; exit 1; }
 BODY=$(curl -fsS "$GET" | json 'json.dumps({k: d[k] for k in ("strategyId", "symbol", "from", "to", "initialCapital")})')
-POST_LUA=$(lua post "wrk.method = \"POST\"
+POST_LUA=$(result_lua post "wrk.method = \"POST\"
 wrk.headers[\"Content-Type\"] = \"application/json\"
 wrk.body = '$BODY'")
 echo "Backtest $BACKTEST (ETag $ETAG); $DURATION per case, $THREADS wrk threads, $ROUNDS rounds"

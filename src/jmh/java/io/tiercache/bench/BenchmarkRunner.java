@@ -26,6 +26,21 @@ import org.openjdk.jmh.runner.options.TimeValue;
  */
 public final class BenchmarkRunner {
 
+    /** The module options Hazelcast asks for on Java 17, given to every benchmark fork. */
+    private static final List<String> HAZELCAST_JVM_ARGS = List.of("--add-modules", "java.se",
+            "--add-exports", "java.base/jdk.internal.ref=ALL-UNNAMED",
+            "--add-opens", "java.base/java.lang=ALL-UNNAMED",
+            "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",
+            "--add-opens", "java.management/sun.management=ALL-UNNAMED",
+            "--add-opens", "jdk.management/com.sun.management.internal=ALL-UNNAMED");
+
+    /** The options of a benchmark fork: {@code own} (e.g. its heap) and Hazelcast's module options. */
+    static String[] forkArgs(String... own) {
+        List<String> args = new ArrayList<>(List.of(own));
+        args.addAll(HAZELCAST_JVM_ARGS);
+        return args.toArray(String[]::new);
+    }
+
     private BenchmarkRunner() {
     }
 
@@ -39,12 +54,7 @@ public final class BenchmarkRunner {
                 .warmupTime(TimeValue.seconds(Integer.getInteger("bench.time", 1)))
                 .measurementIterations(Integer.getInteger("bench.iterations", 5))
                 .measurementTime(TimeValue.seconds(Integer.getInteger("bench.time", 1)))
-                .jvmArgsAppend("-Xms512m", "-Xmx512m", "--add-modules", "java.se",
-                        "--add-exports", "java.base/jdk.internal.ref=ALL-UNNAMED",
-                        "--add-opens", "java.base/java.lang=ALL-UNNAMED",
-                        "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",
-                        "--add-opens", "java.management/sun.management=ALL-UNNAMED",
-                        "--add-opens", "jdk.management/com.sun.management.internal=ALL-UNNAMED")
+                .jvmArgsAppend(forkArgs("-Xms512m", "-Xmx512m"))
                 .build();
         Map<String, Double> nanos = new TreeMap<>();
         Map<String, List<Double>> rounds = new TreeMap<>();

@@ -189,6 +189,12 @@ public final class EngineFixture {
      * 127.0.0.1, TCP-IP join of both) have formed cluster {@code cluster}, over the Redis on {@code redisPort}.
      */
     public static List<TieredCacheManager> clusterOfTwo(String cluster, int redisPort) throws InterruptedException {
+        return clusterOfTwo(cluster, redisPort, new Properties());
+    }
+
+    /** {@link #clusterOfTwo(String, int)} with {@code settings} added to both members' properties. */
+    public static List<TieredCacheManager> clusterOfTwo(String cluster, int redisPort, Properties settings)
+            throws InterruptedException {
         int portA = freePort();
         int portB = freePort();
         String members = "127.0.0.1:" + portA + ",127.0.0.1:" + portB;
@@ -196,6 +202,8 @@ public final class EngineFixture {
         a.setProperty("tiercache.hazelcast.members", members);
         Properties b = properties(cluster, portB, redisPort);
         b.setProperty("tiercache.hazelcast.members", members);
+        a.putAll(settings);
+        b.putAll(settings);
         TieredCacheManager memberA = manager(cluster + "-a", a);
         TieredCacheManager memberB = manager(cluster + "-b", b);
         if (!eventually(() -> memberA.unwrap(HazelcastInstance.class).getCluster().getMembers().size() == 2)) {

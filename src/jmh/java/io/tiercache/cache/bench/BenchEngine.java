@@ -50,7 +50,8 @@ public final class BenchEngine implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
+    /** A free port of 127.0.0.1. */
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }

@@ -15,8 +15,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import java.time.Duration;
 import java.util.Optional;
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * HTTP Basic authentication of the cache admin API, bound by {@link AdminOnly} to its resources and to nothing else:
@@ -25,7 +23,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * (whether it has the role is checked next, by {@link AdminAccessFilter}); one without them is answered 401 with a
  * {@code WWW-Authenticate} challenge and a problem document; one that {@link LoginThrottle} holds back (repeated
  * failures of its client or user, or too many verifications at once) 429 with {@code Retry-After}, without verifying
- * its password.
+ * its password. Blocked logins are mostly shed before the REST stack by {@link AdminLoginTarpit}; this filter is the
+ * authority for every request that reaches an admin resource.
  *
  * <p>The identity store and the throttle are looked up once, on the first admin request.
  */
@@ -58,8 +57,7 @@ public final class AdminAuthenticationFilter implements ContainerRequestFilter {
         String user = credential.get().getCaller();
         Optional<Duration> blocked = current.throttle().blocked(client, user);
         if (blocked.isPresent()) {
-            refuse(request, TOO_MANY_REQUESTS, "Too many failed logins from this client or for this user; retry later",
-                    blocked.get());
+            refuse(request, TOO_MANY_REQUESTS, AdminLoginTarpit.BLOCKED, blocked.get());
             return;
         }
         if (!current.throttle().tryAcquire()) {
@@ -88,8 +86,8 @@ public final class AdminAuthenticationFilter implements ContainerRequestFilter {
             synchronized (this) {
                 current = login;
                 if (current == null) {
-                    current = Login.create(ConfigProvider.getConfig(),
-                            CDI.current().select(AdminIdentityStore.class).get());
+                    current = new Login(CDI.current().select(AdminIdentityStore.class).get(),
+                            CDI.current().select(LoginThrottle.class).get());
                     login = current;
                 }
             }
@@ -112,15 +110,5 @@ public final class AdminAuthenticationFilter implements ContainerRequestFilter {
 
     /** The identity store and the throttle of its logins. */
     private record Login(AdminIdentityStore store, LoginThrottle throttle) {
-
-        static Login create(Config config, AdminIdentityStore store) {
-            return new Login(store, new LoginThrottle(
-                    config.getOptionalValue("tiercache.admin.max-failures-per-client", Integer.class).orElse(5),
-                    config.getOptionalValue("tiercache.admin.max-failures-per-user", Integer.class).orElse(20),
-                    Duration.ofSeconds(config.getOptionalValue("tiercache.admin.failure-window-seconds",
-                            Integer.class).orElse(60)),
-                    config.getOptionalValue("tiercache.admin.concurrent-verifications", Integer.class).orElse(1),
-                    10_000, System::nanoTime));
-        }
     }
 }

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.function.LongSupplier;
+import org.eclipse.microprofile.config.Config;
 
 /**
  * Keeps password verification (a deliberately slow PBKDF2) from becoming a lever on the server's CPU:
@@ -17,8 +18,14 @@ import java.util.function.LongSupplier;
  * </ul>
  * At most {@code maxTracked} clients and as many user names are tracked (expired windows are dropped first); past
  * that, new keys are not counted and only the concurrency limit holds. Thread-safe.
+ *
+ * <p>One instance serves the application ({@link LoginThrottleProducer}): {@link AdminLoginTarpit} sheds blocked logins
+ * before the REST stack, {@link AdminAuthenticationFilter} verifies the others.
  */
 final class LoginThrottle {
+
+    /** Tracked clients, and as many user names. */
+    static final int MAX_TRACKED = 10_000;
 
     private final int maxClientFailures;
     private final int maxUserFailures;
@@ -37,6 +44,17 @@ final class LoginThrottle {
         this.maxTracked = maxTracked;
         this.verifications = new Semaphore(concurrent);
         this.nanoTime = nanoTime;
+    }
+
+    /** The throttle of the {@code tiercache.admin.*} settings (docs/configuration.md, "Cache admin users"). */
+    static LoginThrottle of(Config config) {
+        return new LoginThrottle(
+                config.getOptionalValue("tiercache.admin.max-failures-per-client", Integer.class).orElse(5),
+                config.getOptionalValue("tiercache.admin.max-failures-per-user", Integer.class).orElse(20),
+                Duration.ofSeconds(config.getOptionalValue("tiercache.admin.failure-window-seconds", Integer.class)
+                        .orElse(60)),
+                config.getOptionalValue("tiercache.admin.concurrent-verifications", Integer.class).orElse(1),
+                MAX_TRACKED, System::nanoTime);
     }
 
     /** How long {@code client} or {@code user} must wait before a verification; empty when it may go ahead. */

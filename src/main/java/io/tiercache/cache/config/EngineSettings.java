@@ -13,10 +13,11 @@ import java.util.Optional;
  * <h2>Per cache (defaults, overridable per cache name)</h2>
  * <ul>
  *   <li>{@code tiercache.l1.enabled} = {@code true}; {@code tiercache.l1.ttl} = {@code 5m};
- *       {@code tiercache.l1.max-entries} = {@code 10000} (per Hazelcast member); {@code tiercache.l1.eviction} =
- *       {@code LRU} (LRU, LFU, RANDOM, NONE)</li>
+ *       {@code tiercache.l1.max-entries} = {@code 10000} (per Hazelcast member); {@code tiercache.l1.max-heap-mb} =
+ *       {@code 0} (none: megabytes of L1 per Hazelcast member, map share and near cache together, see
+ *       {@link CacheSettings}); {@code tiercache.l1.eviction} = {@code LRU} (LRU, LFU, RANDOM, NONE)</li>
  *   <li>{@code tiercache.l2.enabled} = {@code true}; {@code tiercache.l2.ttl} = {@code 1h}</li>
- *   <li>{@code tiercache.cache.<name>.l1.enabled|ttl|max-entries|eviction} and
+ *   <li>{@code tiercache.cache.<name>.l1.enabled|ttl|max-entries|max-heap-mb|eviction} and
  *       {@code tiercache.cache.<name>.l2.enabled|ttl}: the same for cache {@code <name>} only</li>
  *   <li>The TTLs are the expiry of the entries of a cache configured through them ({@link CacheSettings#ttlExpiry}:
  *       TTLs of its own, or {@code io.tiercache.cache.ConfiguredTtls}, as the annotations' caches have), within

@@ -10,7 +10,9 @@ import com.hazelcast.config.MergePolicyConfig;
 import com.hazelcast.config.NearCacheConfig;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.internal.nearcache.NearCache;
+import com.hazelcast.internal.nearcache.impl.DefaultNearCache;
 import com.hazelcast.map.IMap;
+import com.hazelcast.map.LocalMapStats;
 import com.hazelcast.map.impl.proxy.NearCachedMapProxyImpl;
 import com.hazelcast.map.listener.EntryEvictedListener;
 import com.hazelcast.map.listener.EntryExpiredListener;
@@ -53,12 +55,16 @@ public final class L1Tier {
     private final boolean client;
     private final NearCache<Object, Object> nearCache;
     private final KeyCodec keys;
+    /** The bound by memory in bytes; 0: none. */
+    private final long maxHeapBytes;
 
-    private L1Tier(IMap<String, L1Entry> map, boolean client, NearCache<Object, Object> nearCache, KeyCodec keys) {
+    private L1Tier(IMap<String, L1Entry> map, boolean client, NearCache<Object, Object> nearCache, KeyCodec keys,
+                   long maxHeapBytes) {
         this.map = map;
         this.client = client;
         this.nearCache = nearCache;
         this.keys = keys;
+        this.maxHeapBytes = maxHeapBytes;
     }
 
     /**
@@ -69,8 +75,9 @@ public final class L1Tier {
                               int backupCount, LongAdder evictions, LongAdder expirations) {
         String mapName = mapName(cacheName);
         EvictionPolicy policy = EvictionPolicy.valueOf(settings.l1Eviction());
+        boolean byMemory = settings.l1MaxHeapMb() > 0;
         NearCacheConfig nearCacheConfig = new NearCacheConfig(mapName)
-                .setInMemoryFormat(InMemoryFormat.OBJECT)
+                .setInMemoryFormat(byMemory ? InMemoryFormat.BINARY : InMemoryFormat.OBJECT)
                 .setCacheLocalEntries(!client)
                 .setInvalidateOnChange(true)
                 .setSerializeKeys(false)
@@ -85,8 +92,8 @@ public final class L1Tier {
                 .setBackupCount(backupCount)
                 .setEvictionConfig(new EvictionConfig()
                         .setEvictionPolicy(policy)
-                        .setMaxSizePolicy(MaxSizePolicy.PER_NODE)
-                        .setSize(settings.l1MaxEntries()))
+                        .setMaxSizePolicy(byMemory ? MaxSizePolicy.USED_HEAP_SIZE : MaxSizePolicy.PER_NODE)
+                        .setSize(byMemory ? settings.l1MaxHeapMb() : settings.l1MaxEntries()))
                 .setMergePolicyConfig(new MergePolicyConfig().setPolicy(DiscardMergePolicy.class.getName()));
         if (client) {
             ((com.hazelcast.client.impl.clientside.HazelcastClientProxy) hazelcast).getClientConfig()
@@ -105,7 +112,8 @@ public final class L1Tier {
         } else if (map instanceof NearCachedClientMapProxy<?, ?> clientProxy) {
             nearCache = clientProxy.getNearCache();
         }
-        return new L1Tier(map, client, nearCache, new KeyCodec(cacheName));
+        return new L1Tier(map, client, nearCache, new KeyCodec(cacheName),
+                byMemory ? settings.l1MaxHeapMb() * 1024L * 1024L : 0);
     }
 
     /**
@@ -118,13 +126,44 @@ public final class L1Tier {
 
     /**
      * The entry of {@code text}: from the near cache when it holds it (read directly, without the map proxy's layers:
-     * a hit is most of a cached read's cost), else from the map (which fills the near cache).
+     * a hit is most of a cached read's cost), else from the map (which fills the near cache). Bound by memory, through
+     * the map proxy (which deserializes the near cache's copy), evicting from the near cache when this read filled it
+     * past the bound.
      */
     public L1Entry get(String text) {
+        if (maxHeapBytes > 0 && nearCache != null) {
+            long before = nearCache.getNearCacheStats().getOwnedEntryMemoryCost();
+            L1Entry entry = map.get(text);
+            if (nearCache.getNearCacheStats().getOwnedEntryMemoryCost() > before) {
+                keepWithinMemoryBound();
+            }
+            return entry;
+        }
         if (nearCache != null && nearCache.get(text) instanceof L1Entry cached) {
             return cached;
         }
         return map.get(text);
+    }
+
+    /**
+     * Evicts near-cache entries (Hazelcast's sampling eviction with the cache's policy) while the cost of this
+     * member's near cache plus that of the map entries it holds exceeds the bound by memory. Computes the member's
+     * map statistics (a sum over its partitions): called only when a read filled the near cache.
+     */
+    private synchronized void keepWithinMemoryBound() {
+        long mapCost = 0;
+        if (!client) {
+            LocalMapStats stats = map.getLocalMapStats();
+            mapCost = stats.getOwnedEntryMemoryCost() + stats.getBackupEntryMemoryCost();
+        }
+        while (nearCache.size() > 0 && nearCache.getNearCacheStats().getOwnedEntryMemoryCost() + mapCost
+                > maxHeapBytes) {
+            if (nearCache instanceof DefaultNearCache<Object, Object> store) {
+                store.getNearCacheRecordStore().doEviction(true);
+            } else {
+                nearCache.clear();
+            }
+        }
     }
 
     public void set(String text, L1Entry entry, long ttlMillis) {

@@ -48,6 +48,7 @@ abstract class WildFlySmoke {
     static final String VIEWER = "viewer";
     static final String VIEWER_PASSWORD = "wildfly-viewer-" + UUID.randomUUID();
     private static final Duration METRICS_WAIT = Duration.ofSeconds(20);
+    private static final int USER_FAILURES = 3;
 
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     WildFlyServer server;
@@ -77,6 +78,8 @@ abstract class WildFlySmoke {
         environment.put("TIERCACHE_ADMIN_USERNAME", ADMIN);
         environment.put("TIERCACHE_ADMIN_PASSWORD_HASH", Pbkdf2Hashes.hash(ADMIN_PASSWORD));
         environment.put("TIERCACHE_ADMIN_USERS", VIEWER + ":" + Pbkdf2Hashes.hash(VIEWER_PASSWORD) + ":viewer");
+        environment.put("TIERCACHE_ADMIN_MAX_FAILURES_PER_USER", Integer.toString(USER_FAILURES));
+        environment.put("TIERCACHE_ADMIN_MAX_FAILURES_PER_CLIENT", "1000");
         server.start(Path.of(System.getProperty("tiercache.war")), properties, environment);
     }
 
@@ -292,6 +295,21 @@ abstract class WildFlySmoke {
         assertEquals("no-store", stats.headers().firstValue("Cache-Control").orElseThrow());
         String log = Files.readString(server.log());
         assertFalse(log.contains("UT005023"), "a request failed on the server:\n" + log);
+    }
+
+    /** A user name blocked by its failures is refused with 429 only after the refusal delay (1 s by default). */
+    @Test
+    void blockedLoginsAreRefusedLate() throws IOException, InterruptedException {
+        for (int i = 0; i < USER_FAILURES; i++) {
+            assertProblem(admin("api/cache/stats", "intruder", "wrong " + i), 401);
+        }
+        long sent = System.nanoTime();
+        HttpResponse<String> refused = admin("api/cache/stats", "intruder", "wrong again");
+        long millis = (System.nanoTime() - sent) / 1_000_000;
+        assertProblem(refused, 429);
+        assertTrue(millis >= 800, "refused after " + millis + " ms");
+        assertTrue(refused.headers().firstValue("Retry-After").isPresent(), refused.headers().toString());
+        assertEquals(1, refused.headers().allValues("Date").size(), refused.headers().toString());
     }
 
     @Test
