@@ -30,6 +30,10 @@ import java.util.List;
  * <p>Patterns: {@code pkg.*} admits the classes of a package, {@code pkg.**} a package and its subpackages, any
  * other entry one class; the filter rejects everything else. Arrays are checked by component type.
  *
+ * <p>The filter is the JDK's ({@link ObjectInputFilter.Config#createFilter}) with its verdict on each class
+ * remembered: the JDK's filter matches a class against every pattern anew, through a stream, each time a stream
+ * names it, which made it a large part of the CPU cost of reading a small value.
+ *
  * <p>Immutable and thread-safe.
  */
 public final class AllowlistCodec {
@@ -52,7 +56,7 @@ public final class AllowlistCodec {
             }
         }
         String spec = String.join(";", limits, String.join(";", this.allow), "!*");
-        this.filter = ObjectInputFilter.Config.createFilter(spec);
+        this.filter = new RememberingFilter(ObjectInputFilter.Config.createFilter(spec));
         this.classLoader = classLoader;
     }
 
@@ -87,6 +91,42 @@ public final class AllowlistCodec {
             throw new RejectedValueException("Value rejected by the allowlist " + allow + ": " + e.getMessage(), e);
         } catch (IOException | ClassNotFoundException | RuntimeException e) {
             throw new RejectedValueException("Value cannot be deserialized: " + e, e);
+        }
+    }
+
+    /**
+     * The verdict of {@code jdk}, a pattern filter with limits, with its verdict on each class computed once: the
+     * limits (depth, references, bytes, array length) are checked by {@code jdk} on every call, the class by a lookup.
+     */
+    private static final class RememberingFilter implements ObjectInputFilter {
+
+        private final ObjectInputFilter jdk;
+        private final ClassValue<Status> verdicts = new ClassValue<>() {
+            @Override
+            protected Status computeValue(Class<?> type) {
+                return jdk.checkInput(new Only(type, -1, 0, 0, 0));
+            }
+        };
+
+        RememberingFilter(ObjectInputFilter jdk) {
+            this.jdk = jdk;
+        }
+
+        @Override
+        public Status checkInput(FilterInfo info) {
+            Class<?> type = info.serialClass();
+            // an array passed as byte[]: the JDK filter checks its length, and nothing else of a primitive array
+            Class<?> limitsOf = type != null && type.isArray() ? byte[].class : null;
+            Status limits = jdk.checkInput(new Only(limitsOf, info.arrayLength(), info.depth(), info.references(),
+                    info.streamBytes()));
+            if (limits == Status.REJECTED || type == null) {
+                return limits;
+            }
+            return verdicts.get(type);
+        }
+
+        private record Only(Class<?> serialClass, long arrayLength, long depth, long references, long streamBytes)
+                implements FilterInfo {
         }
     }
 

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
+import java.net.URI;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -40,6 +42,31 @@ class AllowlistCodecTest {
     void rejectsOversizedArrays() {
         byte[] big = codec.encode(new int[200_000]);
         assertThrows(RejectedValueException.class, () -> codec.decode(big, 0));
+    }
+
+    @Test
+    void verdictsOnClassesAreKeptAndLimitsCheckedOnEveryRead() {
+        byte[] uri = codec.encode(URI.create("urn:x"));
+        byte[] uris = codec.encode(new URI[] {URI.create("urn:x")});
+        for (int read = 0; read < 2; read++) {
+            assertThrows(RejectedValueException.class, () -> codec.decode(uri, 0), "a class outside the allowlist");
+            assertThrows(RejectedValueException.class, () -> codec.decode(uris, 0), "an array of one");
+            assertEquals(3, ((long[]) codec.decode(codec.encode(new long[3]), 0)).length);
+            assertThrows(RejectedValueException.class, () -> codec.decode(codec.encode(new long[100_001]), 0));
+            assertThrows(RejectedValueException.class, () -> codec.decode(codec.encode(nested(25)), 0), "depth");
+            assertEquals(nested(5), codec.decode(codec.encode(nested(5)), 0));
+        }
+    }
+
+    /** A list holding a list ... {@code depth} deep. */
+    private static List<Object> nested(int depth) {
+        List<Object> list = new ArrayList<>();
+        for (int i = 0; i < depth; i++) {
+            List<Object> outer = new ArrayList<>();
+            outer.add(list);
+            list = outer;
+        }
+        return list;
     }
 
     @Test
