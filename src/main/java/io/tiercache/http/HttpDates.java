@@ -18,8 +18,8 @@ import java.util.Optional;
  * IMF-fixdate and the two obsolete forms, RFC 850 ({@code Sunday, 06-Nov-94 08:49:37 GMT}) and asctime
  * ({@code Sun Nov  6 08:49:37 1994}). Thread-safe.
  *
- * <p>The last second written is kept with its text, so that writing the current time on every response (the
- * {@code Date} field) formats it once a second.
+ * <p>The current second is kept with its text, so that writing the current time on every response (the {@code Date}
+ * field) formats it once a second.
  */
 public final class HttpDates {
 
@@ -36,26 +36,26 @@ public final class HttpDates {
     private static final DateTimeFormatter ASCTIME = DateTimeFormatter
             .ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.US);
 
-    private static volatile Formatted last = new Formatted(Long.MIN_VALUE, null);
+    private static volatile Formatted now = new Formatted(Long.MIN_VALUE, null);
 
     private HttpDates() {
     }
 
     /** {@code instant} as an IMF-fixdate, to the second (HTTP dates have no fraction). */
     public static String format(Instant instant) {
-        long second = instant.getEpochSecond();
-        Formatted known = last;
+        return IMF_FIXDATE.format(Instant.ofEpochSecond(instant.getEpochSecond()));
+    }
+
+    /** The current time as an IMF-fixdate (the value of a {@code Date} field), formatted once a second. */
+    public static String now() {
+        long second = Instant.now().getEpochSecond();
+        Formatted known = now;
         if (known.second() == second) {
             return known.text();
         }
         String text = IMF_FIXDATE.format(Instant.ofEpochSecond(second));
-        last = new Formatted(second, text);
+        now = new Formatted(second, text);
         return text;
-    }
-
-    /** The current time as an IMF-fixdate (the value of a {@code Date} field). */
-    public static String now() {
-        return format(Instant.now());
     }
 
     /** The instant of an HTTP date in any of the three forms; empty for anything else (including null). */

@@ -39,6 +39,7 @@ public final class OpenApiDocumentServlet extends HttpServlet {
         response.setContentType("application/yaml");
         response.setCharacterEncoding("UTF-8");
         response.setHeader("Cache-Control", "no-cache");
+        response.setDateHeader("Date", System.currentTimeMillis());
         response.setContentLength(document.length);
         response.getOutputStream().write(document);
     }

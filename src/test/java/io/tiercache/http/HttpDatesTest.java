@@ -28,7 +28,7 @@ class HttpDatesTest {
     }
 
     @Test
-    void theSecondItKeepsAnswersForThatSecondOnly() {
+    void eachSecondHasItsTextAndNowIsTheCurrentSecond() {
         assertEquals("Sun, 06 Nov 1994 08:49:37 GMT", HttpDates.format(RFC_EXAMPLE));
         assertEquals("Sun, 06 Nov 1994 08:49:38 GMT", HttpDates.format(RFC_EXAMPLE.plusSeconds(1)));
         assertEquals("Sun, 06 Nov 1994 08:49:37 GMT", HttpDates.format(RFC_EXAMPLE.plusMillis(500)));

@@ -1,6 +1,7 @@
 package io.tiercache.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import io.tiercache.it.support.OpenApiCheck;
 import io.tiercache.it.support.TestEngine;
@@ -32,6 +33,7 @@ class OpenApiIT extends DeployedApiTest {
         try (Response response = api.target("openapi.yaml").request().get()) {
             String body = response.readEntity(String.class);
             assertEquals(200, response.getStatus(), body);
+            assertNotNull(response.getHeaderString("Date"), "Date on the document (RFC 9110, section 6.6.1)");
             OpenApiCheck.assertComplete(body);
         }
     }

@@ -1,5 +1,6 @@
 package io.tiercache.admin.security;
 
+import io.tiercache.http.HttpDates;
 import io.tiercache.problem.Problem;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
@@ -13,9 +14,11 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.Config;
 
@@ -37,10 +40,13 @@ public final class AdminLoginTarpit extends HttpFilter {
     /** The detail of the problem of a blocked login. */
     static final String BLOCKED = "Too many failed logins from this client or for this user; retry later";
 
+    /** Refusals held back at once, at most. */
     static final int MAX_HELD = 10_000;
 
     private static final long serialVersionUID = 1L;
     private static final int TOO_MANY_REQUESTS = 429;
+    private static final long DEFAULT_DELAY_MILLIS = 1_000;
+    private static final System.Logger LOG = System.getLogger(AdminLoginTarpit.class.getName());
 
     @Inject
     transient LoginThrottle throttle;
@@ -49,11 +55,18 @@ public final class AdminLoginTarpit extends HttpFilter {
     transient Config config;
 
     private final AtomicInteger held = new AtomicInteger();
+    private final AtomicBoolean warnedFull = new AtomicBoolean();
     private long delayMillis;
 
     @Override
     public void init() {
-        delayMillis = config.getOptionalValue("tiercache.admin.refusal-delay-millis", Long.class).orElse(1_000L);
+        delayMillis = config.getOptionalValue("tiercache.admin.refusal-delay-millis", Long.class)
+                .orElse(DEFAULT_DELAY_MILLIS);
+        if (delayMillis < 0) {
+            LOG.log(Level.ERROR, "tiercache.admin.refusal-delay-millis is negative ({0}): {1} ms is used", delayMillis,
+                    DEFAULT_DELAY_MILLIS);
+            delayMillis = DEFAULT_DELAY_MILLIS;
+        }
     }
 
     @Override
@@ -68,10 +81,20 @@ public final class AdminLoginTarpit extends HttpFilter {
         long holdMillis = Math.min(delayMillis, blocked.get().toMillis());
         if (holdMillis > 0 && request.isAsyncSupported()) {
             if (held.incrementAndGet() <= MAX_HELD) {
-                hold(request, holdMillis, blocked.get().minusMillis(holdMillis));
-                return;
+                try {
+                    hold(request, holdMillis, blocked.get().minusMillis(holdMillis));
+                    return;
+                } catch (IllegalStateException notSuspended) {
+                    held.decrementAndGet();
+                    LOG.log(Level.WARNING, "A blocked login could not be held back: {0}", notSuspended.toString());
+                }
+            } else {
+                held.decrementAndGet();
+                if (!warnedFull.getAndSet(true)) {
+                    LOG.log(Level.WARNING, "{0} blocked logins held back at once; more are refused at once",
+                            MAX_HELD);
+                }
             }
-            held.decrementAndGet();
         }
         refuse(request, response, blocked.get());
     }
@@ -97,7 +120,11 @@ public final class AdminLoginTarpit extends HttpFilter {
 
             @Override
             public void onError(AsyncEvent event) {
-                async.complete();
+                try {
+                    async.complete();
+                } catch (IllegalStateException alreadyCompleted) {
+                    // completed by onTimeout, whose write failed
+                }
             }
 
             @Override
@@ -111,7 +138,7 @@ public final class AdminLoginTarpit extends HttpFilter {
         byte[] body = Problem.ofStatus(TOO_MANY_REQUESTS, BLOCKED, request.getRequestURI()).toJson()
                 .getBytes(StandardCharsets.UTF_8);
         response.setStatus(TOO_MANY_REQUESTS);
-        response.setDateHeader("Date", System.currentTimeMillis());
+        response.setHeader("Date", HttpDates.now());
         response.setHeader("Retry-After", Long.toString(Math.max(1, (retryAfter.toMillis() + 999) / 1000)));
         response.setHeader("Cache-Control", AdminAuthenticationFilter.NO_STORE);
         response.setContentType(Problem.MEDIA_TYPE);

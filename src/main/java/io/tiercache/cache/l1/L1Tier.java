@@ -31,6 +31,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -38,16 +39,18 @@ import java.util.function.Predicate;
  * L1 of one cache: a Hazelcast {@link IMap} named {@code tiercache.<cache>} whose keys are key texts and whose
  * values are {@link L1Entry}s, read through a near cache.
  *
- * <p>Map: binary in-memory format, per-member size limit with the configured eviction policy, per-entry TTL, and
+ * <p>Map: binary in-memory format, per-member size limit (entries, or heap for a cache bounded by memory) with the
+ * configured eviction policy, per-entry TTL, and
  * {@code DiscardMergePolicy}: after a split brain the entries of the smaller side are dropped, never merged back
  * (they may predate writes the larger side made meanwhile, and L1 is only a cache).
- * Near cache: {@code OBJECT} format (a hit returns the cached instance without deserializing), local entries cached
+ * Near cache: {@code OBJECT} format (a hit returns the cached instance without deserializing), or {@code BINARY} for
+ * a cache bounded by memory (so that Hazelcast counts its cost; every hit deserializes), local entries cached
  * too on a member ({@code cache-local-entries}; a client has none), invalidated on change. Hazelcast's near-cache
  * invalidation reaches other members asynchronously; the engine makes writes visible everywhere before they return
  * by calling {@link #invalidateNearCache(Collection)} on every member itself (this uses the near-cache handle of
  * Hazelcast's member and client map proxies, an internal API stable since 4.0).
  *
- * <p>Thread-safe: all state is in Hazelcast.
+ * <p>Thread-safe: the state is in Hazelcast, but for the bound by memory's eviction, which one thread at a time runs.
  */
 public final class L1Tier {
 
@@ -57,6 +60,8 @@ public final class L1Tier {
     private final KeyCodec keys;
     /** The bound by memory in bytes; 0: none. */
     private final long maxHeapBytes;
+    /** Held by the one thread that evicts from the near cache for the bound by memory. */
+    private final ReentrantLock evicting = new ReentrantLock();
 
     private L1Tier(IMap<String, L1Entry> map, boolean client, NearCache<Object, Object> nearCache, KeyCodec keys,
                    long maxHeapBytes) {
@@ -147,23 +152,38 @@ public final class L1Tier {
 
     /**
      * Evicts near-cache entries (Hazelcast's sampling eviction with the cache's policy) while the cost of this
-     * member's near cache plus that of the map entries it holds exceeds the bound by memory. Computes the member's
-     * map statistics (a sum over its partitions): called only when a read filled the near cache.
+     * member's near cache plus that of the map entries it holds exceeds the bound by memory; empties the near cache
+     * when the map alone is at the bound. Called only when a read filled the near cache; one thread evicts at a time
+     * and the others go on meanwhile (the evicting one brings the sum back). Computes the member's map statistics
+     * (a sum over its partitions).
      */
-    private synchronized void keepWithinMemoryBound() {
-        long mapCost = 0;
-        if (!client) {
-            LocalMapStats stats = map.getLocalMapStats();
-            mapCost = stats.getOwnedEntryMemoryCost() + stats.getBackupEntryMemoryCost();
+    private void keepWithinMemoryBound() {
+        if (!evicting.tryLock()) {
+            return;
         }
-        while (nearCache.size() > 0 && nearCache.getNearCacheStats().getOwnedEntryMemoryCost() + mapCost
-                > maxHeapBytes) {
-            if (nearCache instanceof DefaultNearCache<Object, Object> store) {
-                store.getNearCacheRecordStore().doEviction(true);
-            } else {
-                nearCache.clear();
+        try {
+            long room = maxHeapBytes - mapCost();
+            if (room <= 0 || !(nearCache instanceof DefaultNearCache<Object, Object> store)) {
+                if (nearCache.getNearCacheStats().getOwnedEntryMemoryCost() > Math.max(0, room)) {
+                    nearCache.clear();
+                }
+                return;
             }
+            while (nearCache.size() > 0 && nearCache.getNearCacheStats().getOwnedEntryMemoryCost() > room) {
+                store.getNearCacheRecordStore().doEviction(true);
+            }
+        } finally {
+            evicting.unlock();
         }
+    }
+
+    /** The cost of the map entries this member holds (owned and backups; 0 on a client). */
+    private long mapCost() {
+        if (client) {
+            return 0;
+        }
+        LocalMapStats stats = map.getLocalMapStats();
+        return stats.getOwnedEntryMemoryCost() + stats.getBackupEntryMemoryCost();
     }
 
     public void set(String text, L1Entry entry, long ttlMillis) {
