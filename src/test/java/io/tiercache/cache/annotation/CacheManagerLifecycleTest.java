@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.cache.Cache;
 import javax.cache.CacheManager;
 import javax.cache.annotation.CacheResult;
 import org.jboss.weld.environment.se.Weld;
@@ -119,6 +120,34 @@ class CacheManagerLifecycleTest {
         container.close();
 
         assertTrue(manager.isClosed());
+    }
+
+    /** The annotations keep the cache they resolved only while it is open: destroyed, it is created anew. */
+    @Test
+    void aDestroyedCacheIsResolvedAgain() {
+        WeldContainer container = new Weld()
+                .disableDiscovery()
+                .containerId(null)
+                .addExtension(new CacheAnnotationsExtension())
+                .addBeanClasses(CacheResultInterceptor.class, DefaultCacheResolverFactory.class,
+                        CacheManagerSource.class, Quotes.class)
+                .initialize();
+        try {
+            Quotes quotes = container.select(Quotes.class).get();
+            CacheManager manager = container.select(CacheManagerSource.class).get().cacheManager();
+            assertEquals("EUR#1", quotes.quote("EUR"));
+            assertEquals("EUR#1", quotes.quote("EUR"));
+            Cache<Object, Object> first = manager.getCache("lifecycle");
+
+            manager.destroyCache("lifecycle");
+
+            assertTrue(first.isClosed());
+            assertEquals("EUR#2", quotes.quote("EUR"), "a new, empty cache");
+            assertEquals("EUR#2", quotes.quote("EUR"), "and it caches");
+            assertFalse(manager.getCache("lifecycle").isClosed());
+        } finally {
+            container.close();
+        }
     }
 
     @Test
