@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The servlet container's error page ({@code WEB-INF/web.xml}): errors outside the REST API, such as a path that
@@ -29,12 +28,6 @@ public final class ErrorPageServlet extends HttpServlet {
         Problem problem = status >= 500
                 ? Problem.ofStatus(500, "The server failed to handle the request", instance)
                 : Problem.ofStatus(status, null, instance);
-        byte[] body = problem.toJson().getBytes(StandardCharsets.UTF_8);
-        response.setStatus(problem.status());
-        response.setDateHeader("Date", System.currentTimeMillis());
-        response.setContentType(Problem.MEDIA_TYPE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
+        problem.writeTo(response);
     }
 }

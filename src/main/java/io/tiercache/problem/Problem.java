@@ -3,9 +3,12 @@ package io.tiercache.problem;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -64,6 +67,22 @@ public record Problem(String type, String title, int status, String detail, Stri
             json.add("instance", instance);
         }
         return json.add("errors", fieldErrors).build().toString();
+    }
+
+    /**
+     * Writes this problem as the whole of a servlet {@code response} (outside JAX-RS): its status, {@code Date}, the
+     * media type in UTF-8, {@code Content-Length} and the document. Other header fields are the caller's, set before.
+     *
+     * @throws IOException when the response cannot be written
+     */
+    public void writeTo(HttpServletResponse response) throws IOException {
+        byte[] body = toJson().getBytes(StandardCharsets.UTF_8);
+        response.setStatus(status);
+        response.setDateHeader("Date", System.currentTimeMillis());
+        response.setContentType(MEDIA_TYPE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
     }
 
     /** A response carrying this problem, with its status and media type. */

@@ -103,9 +103,14 @@ public final class AdminAuthenticationFilter implements ContainerRequestFilter {
             response.header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE);
         }
         if (retryAfter != null) {
-            response.header(HttpHeaders.RETRY_AFTER, Math.max(1, (retryAfter.toMillis() + 999) / 1000));
+            response.header(HttpHeaders.RETRY_AFTER, retryAfterSeconds(retryAfter));
         }
         request.abortWith(response.build());
+    }
+
+    /** The {@code Retry-After} value (RFC 9110, section 10.2.3) of a wait: whole seconds, rounded up, at least 1. */
+    static long retryAfterSeconds(Duration wait) {
+        return Math.max(1, (wait.toMillis() + 999) / 1000);
     }
 
     /** The identity store and the throttle of its logins. */

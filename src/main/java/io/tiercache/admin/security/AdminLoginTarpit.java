@@ -1,6 +1,5 @@
 package io.tiercache.admin.security;
 
-import io.tiercache.http.HttpDates;
 import io.tiercache.problem.Problem;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
@@ -15,7 +14,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -135,15 +133,8 @@ public final class AdminLoginTarpit extends HttpFilter {
 
     private static void refuse(HttpServletRequest request, HttpServletResponse response, Duration retryAfter)
             throws IOException {
-        byte[] body = Problem.ofStatus(TOO_MANY_REQUESTS, BLOCKED, request.getRequestURI()).toJson()
-                .getBytes(StandardCharsets.UTF_8);
-        response.setStatus(TOO_MANY_REQUESTS);
-        response.setHeader("Date", HttpDates.now());
-        response.setHeader("Retry-After", Long.toString(Math.max(1, (retryAfter.toMillis() + 999) / 1000)));
+        response.setHeader("Retry-After", Long.toString(AdminAuthenticationFilter.retryAfterSeconds(retryAfter)));
         response.setHeader("Cache-Control", AdminAuthenticationFilter.NO_STORE);
-        response.setContentType(Problem.MEDIA_TYPE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
+        Problem.ofStatus(TOO_MANY_REQUESTS, BLOCKED, request.getRequestURI()).writeTo(response);
     }
 }
