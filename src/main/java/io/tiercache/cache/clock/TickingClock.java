@@ -69,13 +69,16 @@ public final class TickingClock implements InstantSource, AutoCloseable {
         }
         long previous = reported.get();
         if (previous != seen && reported.compareAndSet(previous, seen)) {
-            pauses.incrementAndGet();
             pauseListener.accept(Duration.ofNanos(gap));
+            pauses.incrementAndGet();
         }
         return true;
     }
 
-    /** How many pauses have been noticed so far; it grows before the clock looks fresh again after one. */
+    /**
+     * How many pauses have been noticed so far; it grows once the listener has acted on one, before the clock looks
+     * fresh again.
+     */
     public long pauses() {
         return pauses.get();
     }
@@ -86,8 +89,8 @@ public final class TickingClock implements InstantSource, AutoCloseable {
             now = System.currentTimeMillis();
             long last = lastTick.get();
             if (tick - last > pauseThresholdNanos) {
-                pauses.incrementAndGet();
                 pauseListener.accept(Duration.ofNanos(tick - last));
+                pauses.incrementAndGet();
             }
             lastTick.set(tick);
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));

@@ -84,6 +84,11 @@ public final class TieredStore implements InvalidationHandler {
      * still (its heartbeat timeout, 10 s by default) and hand the lock's partition to another.
      */
     private static final long EXCLUSIVE_LOCK_WAIT_NANOS = TimeUnit.SECONDS.toNanos(30);
+    /**
+     * How long a write on a member recovering from a pause waits for the recovery ({@link #suspendL1}): longer than a
+     * member that was dropped takes to be merged back, or to give up on the others (30 s alone).
+     */
+    private static final long RECOVERY_WAIT_NANOS = TimeUnit.SECONDS.toNanos(45);
 
     private final String name;
     private final L1Tier l1;
@@ -98,6 +103,8 @@ public final class TieredStore implements InvalidationHandler {
     private final TickingClock clock;
     private final Executor background;
     private volatile boolean l1Suspended;
+    /** Guards the wait of writes for {@link #resumeL1}. */
+    private final Object resumed = new Object();
     private volatile BiConsumer<Object, Object> lapsed;
 
     /**
@@ -646,6 +653,53 @@ public final class TieredStore implements InvalidationHandler {
      */
     private <T> T write(Collection<String> keys, BiConsumer<Invalidation, KeyLocks.Held> l2Writes,
                         Supplier<CompletableFuture<T>> l1Writes, T unknown, Runnable applied) {
+        awaitRecovery("nothing was written");
+        long pauses = clock.pauses();
+        T result = writeInvalidated(keys, l2Writes, l1Writes, unknown, applied);
+        if (pausedSince(pauses)) {
+            awaitRecovery("it reached Redis, but other members may serve older values until this member is back in"
+                    + " the cluster");
+        }
+        return result;
+    }
+
+    /**
+     * Waits until this member has recovered from its last pause ({@link #resumeL1}), when it is recovering
+     * ({@link #suspendL1}): a member that stood still may have been dropped from the cluster without knowing it yet,
+     * and what it writes then reaches Redis and its own L1 only, while the others keep serving their copies. Its writes
+     * therefore return only once it is confirmed in the cluster again, or has emptied L1 on every member after it was
+     * merged back, so that a write that has returned is seen by every member's next read.
+     *
+     * @throws CacheException when the recovery did not end within {@link #RECOVERY_WAIT_NANOS}, naming
+     *                        {@code written}: what became of the write
+     */
+    private void awaitRecovery(String written) {
+        if (!l1Suspended) {
+            return;
+        }
+        long deadline = System.nanoTime() + RECOVERY_WAIT_NANOS;
+        synchronized (resumed) {
+            while (l1Suspended) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new CacheException("Cache " + name + ": this member stood still and is not confirmed in"
+                            + " the cluster again after " + TimeUnit.NANOSECONDS.toSeconds(RECOVERY_WAIT_NANOS)
+                            + " s; " + written);
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(resumed, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new CacheException("Cache " + name + ": interrupted waiting for this member to recover"
+                            + " from a pause; " + written, e);
+                }
+            }
+        }
+    }
+
+    /** One write, as {@link #write} describes it, once this member trusts its place in the cluster. */
+    private <T> T writeInvalidated(Collection<String> keys, BiConsumer<Invalidation, KeyLocks.Held> l2Writes,
+                                   Supplier<CompletableFuture<T>> l1Writes, T unknown, Runnable applied) {
         Invalidation invalidation = messenger.begin(name, keys);
         KeyLocks.Held held = null;
         CompletableFuture<T> l1Done;
@@ -875,6 +929,9 @@ public final class TieredStore implements InvalidationHandler {
         if (l2 != null) {
             l2.generation().refresh();
         }
-        l1Suspended = false;
+        synchronized (resumed) {
+            l1Suspended = false;
+            resumed.notifyAll();
+        }
     }
 }
