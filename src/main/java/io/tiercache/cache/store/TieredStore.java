@@ -67,7 +67,8 @@ import javax.cache.CacheException;
  *
  * <p>Thread-safe; operations run on the caller's thread (loaders on the first caller's) and block for at most the
  * Redis bound per Redis call, plus Hazelcast operations and, for writes on a multi-member cluster, the members'
- * acknowledgements (at most {@code tiercache.invalidation.timeout} each). Cluster messages arrive on Hazelcast threads.
+ * acknowledgements (at most {@code tiercache.invalidation.timeout} each); a write on a member recovering from a pause
+ * waits for the recovery too ({@link #suspendL1}). Cluster messages arrive on Hazelcast threads.
  */
 public final class TieredStore implements InvalidationHandler {
 
@@ -858,7 +859,8 @@ public final class TieredStore implements InvalidationHandler {
 
     /**
      * This member was paused long enough to have missed invalidations: from now on reads bypass L1 (near cache and
-     * map, which may be a split-off copy) and nothing is written to it, until {@link #resumeL1}.
+     * map, which may be a split-off copy) and nothing is written to it, until {@link #resumeL1}; writes wait for
+     * that before they return (up to 45 s, then they fail).
      */
     public void suspendL1() {
         l1Suspended = true;
