@@ -1,5 +1,6 @@
 package io.tiercache.cache.annotation;
 
+import io.tiercache.cache.ResultCapture;
 import javax.cache.Cache;
 import javax.cache.annotation.CacheResult;
 import javax.cache.annotation.GeneratedCacheKey;
@@ -17,6 +18,7 @@ import javax.cache.annotation.GeneratedCacheKey;
  *       {@code nonCachedExceptions} (all of them when both are empty) is stored in that cache under the key of
  *       the call, and rethrown from there by later calls without running the method, until it is removed or
  *       expires ({@code skipGet} skips that look-up too).</li>
+ *   <li>A call that returns a value is recorded in the thread's {@link ResultCapture}, if it has one.</li>
  * </ul>
  */
 final class CacheResultOperation {
@@ -38,6 +40,7 @@ final class CacheResultOperation {
             Object result = call(invocation, annotation, exceptions, key);
             if (result != null) {
                 cache.put(key, result);
+                ResultCapture.record(cache, key, result);
             }
             return result;
         }
@@ -47,7 +50,11 @@ final class CacheResultOperation {
                 throw rethrowable(cached);
             }
         }
-        return SingleFlight.getOrLoad(cache, key, () -> call(invocation, annotation, exceptions, key));
+        Object result = SingleFlight.getOrLoad(cache, key, () -> call(invocation, annotation, exceptions, key));
+        if (result != null) {
+            ResultCapture.record(cache, key, result);
+        }
+        return result;
     }
 
     private static Object call(CacheInvocation invocation, CacheResult annotation,

@@ -1,0 +1,129 @@
+package io.tiercache.http;
+
+import io.tiercache.cache.ResultCapture;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.core.HttpHeaders;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Enumeration;
+
+/**
+ * Answers a repeated GET of the REST API from the cache entry its first answer came from, before the JAX-RS runtime:
+ * no resource matching, no resource method, no serialization. A conditional GET whose {@code If-None-Match} or
+ * {@code If-Modified-Since} the stored validators satisfy gets 304; any other request, and every request after the
+ * entry is gone (written, invalidated, expired or evicted), goes to the JAX-RS runtime as before.
+ *
+ * <p>What it learns ({@link StoredResponses}): a GET answered 200 whose {@code Cache-Control} is {@code public} and
+ * whose body is the {@link Representation} one {@code @CacheResult} call returned ({@link ResultCapture}), with the
+ * same {@code ETag}: then that request target and {@code Accept} (the response varies on it) name that entry of that
+ * cache, and the response is a function of the entry (the bytes, the media type and the validators) and of the
+ * method's fixed policy ({@code Cache-Control}, {@code Vary}), which it keeps. It reads the entry again on every
+ * request, through the same JCache, so it sees every write and invalidation as the annotated method would, and counts
+ * a hit in the cache's statistics as the method would.
+ *
+ * <p>Never answered here: requests with credentials ({@code Authorization}), with {@code If-Match} or
+ * {@code If-Unmodified-Since} (a 412 is the JAX-RS runtime's), HEAD, any request whose target and {@code Accept} it
+ * has not seen answered as above. A miss costs one extra cache read (counted as a miss) before the JAX-RS runtime
+ * loads the entry again.
+ *
+ * <p>A servlet filter, so it is reached through the container's filter chain (Payara takes a short monitor per
+ * filter per request there); thread-safe.
+ */
+@WebFilter(filterName = "StoredResponseFilter", urlPatterns = "/api/*", asyncSupported = true)
+public final class StoredResponseFilter extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
+    private static final String GET = "GET";
+
+    private final transient StoredResponses stored = new StoredResponses(StoredResponses.DEFAULT_CAPACITY);
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (!GET.equals(request.getMethod()) || request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        StoredResponses.Target target = new StoredResponses.Target(request.getRequestURI(), request.getQueryString(),
+                request.getHeader(HttpHeaders.ACCEPT));
+        if (request.getHeader("If-Match") == null && request.getHeader("If-Unmodified-Since") == null
+                && answered(target, request, response)) {
+            return;
+        }
+        ResultCapture capture = ResultCapture.begin();
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            capture.end();
+        }
+        if (response.getStatus() == HttpServletResponse.SC_OK && !request.isAsyncStarted()) {
+            ResultCapture.Entry entry = capture.single();
+            if (entry != null && entry.value() instanceof Representation representation) {
+                stored.learn(target, entry, representation, response.getHeader(HttpHeaders.ETAG),
+                        response.getHeader(HttpHeaders.CACHE_CONTROL), response.getHeader(HttpHeaders.VARY),
+                        response.getContentType());
+            }
+        }
+    }
+
+    /** The values of field {@code name}, joined as one (RFC 9110 section 5.3); null when absent. */
+    private static String field(HttpServletRequest request, String name) {
+        String first = request.getHeader(name);
+        if (first == null) {
+            return null;
+        }
+        Enumeration<String> values = request.getHeaders(name);
+        values.nextElement();
+        if (!values.hasMoreElements()) {
+            return first;
+        }
+        StringBuilder all = new StringBuilder(first);
+        while (values.hasMoreElements()) {
+            all.append(", ").append(values.nextElement());
+        }
+        return all.toString();
+    }
+
+    /** Answers {@code request} from its stored entry; false when there is none (the caller passes it on). */
+    private boolean answered(StoredResponses.Target target, HttpServletRequest request,
+            HttpServletResponse response) throws IOException {
+        StoredResponses.Stored known = stored.find(target);
+        if (known == null) {
+            return false;
+        }
+        Representation representation = known.current();
+        if (representation == null) {
+            stored.forget(target, known);
+            return false;
+        }
+        ValidatorFields fields = representation.fields();
+        Preconditions.Outcome outcome = Preconditions.evaluate(true, Preconditions.Fields.of(name -> field(request, name)),
+                fields.tag(), fields.lastModified(), Instant.now());
+        if (outcome != Preconditions.Outcome.PROCEED && outcome != Preconditions.Outcome.NOT_MODIFIED) {
+            return false;
+        }
+        response.setHeader(HttpHeaders.DATE, HttpDates.now());
+        response.setHeader(HttpHeaders.ETAG, fields.etag());
+        if (fields.lastModifiedDate() != null) {
+            response.setHeader(HttpHeaders.LAST_MODIFIED, fields.lastModifiedDate());
+        }
+        response.setHeader(HttpHeaders.CACHE_CONTROL, known.cacheControl());
+        if (known.vary() != null) {
+            response.setHeader(HttpHeaders.VARY, known.vary());
+        }
+        if (outcome == Preconditions.Outcome.NOT_MODIFIED) {
+            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            return true;
+        }
+        response.setStatus(HttpServletResponse.SC_OK);
+        response.setContentType(known.contentType());
+        response.setContentLength(representation.length());
+        representation.writeTo(response.getOutputStream());
+        return true;
+    }
+}

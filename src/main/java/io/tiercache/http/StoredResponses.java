@@ -1,0 +1,86 @@
+package io.tiercache.http;
+
+import io.tiercache.cache.ResultCapture;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.cache.Cache;
+
+/**
+ * Which cache entry answers which GET ({@link StoredResponseFilter}): by request target and {@code Accept}, the cache
+ * and key that the first answer came from, and the header fields of the method's policy. At most
+ * {@code capacity} targets are known: when a new one would exceed it, everything is forgotten and learned again (so a
+ * flood of distinct targets costs memory in proportion to the capacity, and no lock). Thread-safe.
+ */
+final class StoredResponses {
+
+    /** The number of targets known at most by default. */
+    static final int DEFAULT_CAPACITY = 10_000;
+
+    private final int capacity;
+    private final ConcurrentHashMap<Target, Stored> targets = new ConcurrentHashMap<>();
+
+    StoredResponses(int capacity) {
+        this.capacity = capacity;
+    }
+
+    /**
+     * A request as far as the response depends on it.
+     *
+     * @param path   the request URI's path, as sent
+     * @param query  the query string as sent, or null
+     * @param accept the {@code Accept} field, or null
+     */
+    record Target(String path, String query, String accept) {
+    }
+
+    /**
+     * Where a target's response comes from, and its fixed header fields.
+     *
+     * @param cache        the cache holding the representation
+     * @param key          its key there
+     * @param cacheControl the {@code Cache-Control} field
+     * @param vary         the {@code Vary} field, or null
+     * @param contentType  the {@code Content-Type} field
+     */
+    record Stored(Cache<Object, Object> cache, Object key, String cacheControl, String vary, String contentType) {
+
+        /** The representation the cache holds now; null when it holds none (or something else). */
+        Representation current() {
+            try {
+                return cache.get(key) instanceof Representation representation ? representation : null;
+            } catch (RuntimeException e) {
+                return null;
+            }
+        }
+    }
+
+    /** What answers {@code target}, or null. */
+    Stored find(Target target) {
+        return targets.get(target);
+    }
+
+    /**
+     * Learns that {@code target} was answered 200 with {@code representation}, the value of {@code entry}, when the
+     * response sent it under its own tag ({@code etag}) as a public response; otherwise learns nothing.
+     */
+    void learn(Target target, ResultCapture.Entry entry, Representation representation, String etag,
+            String cacheControl, String vary, String contentType) {
+        if (etag == null || cacheControl == null || contentType == null || !cacheControl.startsWith("public")
+                || !etag.equals(representation.fields().etag()) || targets.containsKey(target)) {
+            return;
+        }
+        if (targets.size() >= capacity) {
+            targets.clear();
+        }
+        targets.put(target, new Stored(entry.cache(), entry.key(), cacheControl, vary, contentType));
+    }
+
+    /** Forgets {@code target}, if {@code stored} still answers it. */
+    void forget(Target target, Stored stored) {
+        targets.remove(target, stored);
+    }
+
+    /** The number of targets known. */
+    int size() {
+        return targets.size();
+    }
+}
