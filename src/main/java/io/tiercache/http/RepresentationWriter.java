@@ -1,6 +1,7 @@
 package io.tiercache.http;
 
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.MessageBodyWriter;
@@ -10,7 +11,10 @@ import java.io.OutputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 
-/** Writes a {@link Representation}'s stored bytes as they are, in the media type they were serialized to. */
+/**
+ * Writes a {@link Representation}'s stored bytes as they are, in the media type they were serialized to, with their
+ * {@code Content-Length} (the runtimes would otherwise send a body larger than their buffer chunked, without one).
+ */
 @Provider
 @Produces(MediaType.WILDCARD)
 public final class RepresentationWriter implements MessageBodyWriter<Representation> {
@@ -29,6 +33,7 @@ public final class RepresentationWriter implements MessageBodyWriter<Representat
     @Override
     public void writeTo(Representation representation, Class<?> type, Type genericType, Annotation[] annotations,
             MediaType mediaType, MultivaluedMap<String, Object> headers, OutputStream out) throws IOException {
+        headers.putSingle(HttpHeaders.CONTENT_LENGTH, representation.length());
         representation.writeTo(out);
     }
 }

@@ -28,8 +28,8 @@ import java.util.Enumeration;
  *
  * <p>Never answered here: requests with credentials ({@code Authorization}), with {@code If-Match} or
  * {@code If-Unmodified-Since} (a 412 is the JAX-RS runtime's), HEAD, any request whose target and {@code Accept} it
- * has not seen answered as above. A miss costs one extra cache read (counted as a miss) before the JAX-RS runtime
- * loads the entry again.
+ * has not seen answered as above. A miss costs one extra look-up that counts nothing before the JAX-RS runtime loads
+ * the entry again (and learns it again).
  *
  * <p>A servlet filter, so it is reached through the container's filter chain (Payara takes a short monitor per
  * filter per request there); thread-safe.

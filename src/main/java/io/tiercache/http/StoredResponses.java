@@ -43,10 +43,15 @@ final class StoredResponses {
      */
     record Stored(Cache<Object, Object> cache, Object key, String cacheControl, String vary, String contentType) {
 
-        /** The representation the cache holds now; null when it holds none (or something else). */
+        /**
+         * The representation the cache holds now; null when it holds none (or something else). Asks
+         * {@code containsKey} first, which counts nothing in the statistics (JSR-107 section 12.4), so that a miss is
+         * counted once, by the JAX-RS request that follows it, and a hit once, by the {@code get}.
+         */
         Representation current() {
             try {
-                return cache.get(key) instanceof Representation representation ? representation : null;
+                return cache.containsKey(key) && cache.get(key) instanceof Representation representation
+                        ? representation : null;
             } catch (RuntimeException e) {
                 return null;
             }

@@ -11,6 +11,7 @@ import io.tiercache.it.http.Counted;
 import io.tiercache.it.http.CountingExtension;
 import io.tiercache.it.http.CountingInterceptor;
 import io.tiercache.it.http.CountingProbe;
+import io.tiercache.it.http.JaxRsGetCounter;
 import io.tiercache.it.support.TestEngine;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.client.Entity;
@@ -19,6 +20,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,7 +66,7 @@ class HttpCachingIT extends DeployedApiTest {
         war.delete(EXTENSIONS);
         return war.add(new StringAsset(extensions + "\n" + CountingExtension.class.getName() + "\n"), EXTENSIONS)
                 .addClasses(Counted.class, Counted.Literal.class, CountingExtension.class, CountingInterceptor.class,
-                        CountingProbe.class);
+                        CountingProbe.class, JaxRsGetCounter.class);
     }
 
     @Test
@@ -437,6 +441,117 @@ class HttpCachingIT extends DeployedApiTest {
 
     private Response conditional(String path, String header, String value) {
         return api.target(path).request(MediaType.APPLICATION_JSON).header(header, value).get();
+    }
+
+    /**
+     * A repeated GET of a cached view is answered before the JAX-RS runtime ({@code StoredResponseFilter}), with the
+     * response the runtime gave: the same status, body and header fields but {@code Date}; so is a 304, compared with
+     * the runtime's 304 for another {@code Accept} spelling (a target of its own).
+     */
+    @Test
+    void aRepeatedGetIsAnsweredBeforeJaxRsAsJaxRsAnswered() throws Exception {
+        long backtestId = newBacktest();
+        api.createStrategy("stored-" + UUID.randomUUID(), 5, 20);
+        for (String path : List.of("backtests/" + backtestId, "backtests/" + backtestId + "/equity",
+                "strategies?size=9")) {
+            HttpResponse<byte[]> first = raw(path, Map.of());
+            HttpResponse<byte[]> second = raw(path, Map.of());
+            assertEquals(200, first.statusCode(), path);
+            assertEquals(1, calls("GET " + path), path + ": only the first GET reached JAX-RS");
+            assertEquals(headersButDate(first), headersButDate(second), path);
+            assertEquals(new String(first.body(), StandardCharsets.UTF_8),
+                    new String(second.body(), StandardCharsets.UTF_8), path);
+
+            String tag = first.headers().firstValue(HttpHeaders.ETAG).orElseThrow();
+            HttpResponse<byte[]> byJaxRs = raw(path, Map.of(HttpHeaders.IF_NONE_MATCH, tag,
+                    HttpHeaders.ACCEPT, "application/json;q=0.9"));
+            HttpResponse<byte[]> stored = raw(path, Map.of(HttpHeaders.IF_NONE_MATCH, "\"other\", " + tag));
+            assertEquals(2, calls("GET " + path), path + ": the 304 of a known target did not reach JAX-RS");
+            assertEquals(304, byJaxRs.statusCode(), path);
+            assertEquals(304, stored.statusCode(), path);
+            assertEquals(headersButDate(byJaxRs), headersButDate(stored), path);
+            assertEquals(0, stored.body().length, path);
+        }
+    }
+
+    /**
+     * What is answered before JAX-RS follows every write: after an update the next GET reaches JAX-RS once (the entry
+     * was invalidated) and serves the new representation; then the stored answer serves it too.
+     */
+    @Test
+    void aStoredAnswerFollowsEveryWrite() throws Exception {
+        long id = api.createStrategy("follows-" + UUID.randomUUID(), 5, 20).getJsonNumber("id").longValue();
+        String path = "strategies/" + id;
+        String before = raw(path, Map.of()).headers().firstValue(HttpHeaders.ETAG).orElseThrow();
+        raw(path, Map.of());
+        assertEquals(1, calls("GET " + path));
+        for (int round = 1; round <= 3; round++) {
+            String name = "follows-" + round + "-" + UUID.randomUUID();
+            String current = raw(path, Map.of()).headers().firstValue(HttpHeaders.ETAG).orElseThrow();
+            try (Response updated = write("api/" + path, HttpHeaders.IF_MATCH, current,
+                    Api.strategyJson(name, 5, 20 + round))) {
+                assertEquals(200, updated.getStatus());
+            }
+            HttpResponse<byte[]> after = raw(path, Map.of());
+            assertTrue(new String(after.body(), StandardCharsets.UTF_8).contains(name), "round " + round);
+            assertNotEquals(current, after.headers().firstValue(HttpHeaders.ETAG).orElseThrow());
+            assertEquals(200, raw(path, Map.of(HttpHeaders.IF_NONE_MATCH, current)).statusCode(),
+                    "the old tag no longer matches");
+            assertEquals(1 + round, calls("GET " + path), "one JAX-RS GET per write, round " + round);
+        }
+        assertNotEquals(before, raw(path, Map.of()).headers().firstValue(HttpHeaders.ETAG).orElseThrow());
+    }
+
+    /**
+     * Requests whose answer is not the stored one's to give reach JAX-RS every time: {@code If-Match} and
+     * {@code If-Unmodified-Since} (a 412 is a problem document), credentials, HEAD, a list filtered by name (not
+     * cached), and a path the runtime answers 404.
+     */
+    @Test
+    void requestsTheStoredAnswerDoesNotCoverReachJaxRs() throws Exception {
+        long backtestId = newBacktest();
+        String path = "backtests/" + backtestId;
+        raw(path, Map.of());
+        raw(path, Map.of());
+        assertEquals(1, calls("GET " + path));
+        HttpResponse<byte[]> ifMatch = raw(path, Map.of(HttpHeaders.IF_MATCH, "\"nope\""));
+        assertEquals(412, ifMatch.statusCode());
+        assertEquals("application/problem+json", ifMatch.headers().firstValue(HttpHeaders.CONTENT_TYPE).orElse(""));
+        assertEquals(412, raw(path, Map.of(HttpHeaders.IF_UNMODIFIED_SINCE, "Sun, 06 Nov 1994 08:49:37 GMT"))
+                .statusCode());
+        assertEquals(200, raw(path, Map.of(HttpHeaders.AUTHORIZATION, "Basic Zm9vOmJhcg==")).statusCode());
+        assertEquals(4, calls("GET " + path));
+        HttpResponse<Void> head = HttpClient.newHttpClient().send(HttpRequest.newBuilder(api.base().resolve("api/" + path))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).header(HttpHeaders.ACCEPT, "application/json")
+                .build(), HttpResponse.BodyHandlers.discarding());
+        assertEquals(200, head.statusCode());
+        assertEquals(1, calls("HEAD " + path));
+
+        String filtered = "strategies?name=stored-" + UUID.randomUUID();
+        for (int i = 0; i < 3; i++) {
+            assertEquals(200, raw(filtered, Map.of()).statusCode());
+        }
+        assertEquals(3, calls("GET " + filtered), "a list filtered by name is not cached, so never stored");
+        for (int i = 0; i < 2; i++) {
+            assertEquals(404, raw("backtests/999999999", Map.of()).statusCode());
+        }
+        assertEquals(2, calls("GET backtests/999999999"));
+    }
+
+    /** A GET of {@code api/<path>} with {@code Accept: application/json} and {@code headers}, as sent and received. */
+    private HttpResponse<byte[]> raw(String path, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(api.base().resolve("api/" + path))
+                .header(HttpHeaders.ACCEPT, "application/json");
+        headers.forEach(request::setHeader);
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** The header fields of {@code response} but {@code Date}, by lower-case name. */
+    private static Map<String, List<String>> headersButDate(HttpResponse<?> response) {
+        Map<String, List<String>> fields = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        fields.putAll(response.headers().map());
+        fields.remove("date");
+        return fields;
     }
 
     /** A PUT of {@code json}, or a DELETE when it is null, with these precondition headers. */

@@ -23,8 +23,13 @@ public class CountingInterceptor {
         String key = invocation.getMethod().getDeclaringClass().getSimpleName() + "."
                 + invocation.getMethod().getName() + "(" + Arrays.stream(invocation.getParameters())
                         .map(String::valueOf).collect(Collectors.joining(",")) + ")";
-        CALLS.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+        count(key);
         return invocation.proceed();
+    }
+
+    /** Counts one occurrence of {@code key}. */
+    static void count(String key) {
+        CALLS.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
     }
 
     static int calls(String key) {
