@@ -669,13 +669,14 @@ public final class TieredStore implements InvalidationHandler {
      * ({@link #suspendL1}): a member that stood still may have been dropped from the cluster without knowing it yet,
      * and what it writes then reaches Redis and its own L1 only, while the others keep serving their copies. Its writes
      * therefore return only once it is confirmed in the cluster again, or has emptied L1 on every member after it was
-     * merged back, so that a write that has returned is seen by every member's next read.
+     * merged back, so that a write that has returned is seen by every member's next read. A cache without L1 has
+     * nothing to wait for.
      *
      * @throws CacheException when the recovery did not end within {@link #RECOVERY_WAIT_NANOS}, naming
      *                        {@code written}: what became of the write
      */
     private void awaitRecovery(String written) {
-        if (!l1Suspended) {
+        if (!l1Suspended || l1 == null) {
             return;
         }
         long deadline = System.nanoTime() + RECOVERY_WAIT_NANOS;
