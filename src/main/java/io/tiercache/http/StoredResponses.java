@@ -7,13 +7,16 @@ import javax.cache.Cache;
 /**
  * Which cache entry answers which GET ({@link StoredResponseFilter}): by request target and {@code Accept}, the cache
  * and key that the first answer came from, and the header fields of the method's policy. At most
- * {@code capacity} targets are known: when a new one would exceed it, everything is forgotten and learned again (so a
- * flood of distinct targets costs memory in proportion to the capacity, and no lock). Thread-safe.
+ * {@code capacity} targets of at most {@value #MAX_TARGET_CHARS} characters each are known: when a new one would exceed
+ * the capacity, everything is forgotten and learned again (so a flood of distinct targets costs at most about
+ * capacity x 2 KiB, and no lock). Thread-safe.
  */
 final class StoredResponses {
 
     /** The number of targets known at most by default. */
     static final int DEFAULT_CAPACITY = 10_000;
+    /** The longest target learned, in characters of path, query and {@code Accept} together. */
+    static final int MAX_TARGET_CHARS = 1_024;
 
     private final int capacity;
     private final ConcurrentHashMap<Target, Stored> targets = new ConcurrentHashMap<>();
@@ -30,6 +33,11 @@ final class StoredResponses {
      * @param accept the {@code Accept} field, or null
      */
     record Target(String path, String query, String accept) {
+
+        /** The characters of its path, query and {@code Accept}. */
+        int length() {
+            return path.length() + (query == null ? 0 : query.length()) + (accept == null ? 0 : accept.length());
+        }
     }
 
     /**
@@ -70,7 +78,8 @@ final class StoredResponses {
     void learn(Target target, ResultCapture.Entry entry, Representation representation, String etag,
             String cacheControl, String vary, String contentType) {
         if (etag == null || cacheControl == null || contentType == null || !cacheControl.startsWith("public")
-                || !etag.equals(representation.fields().etag()) || targets.containsKey(target)) {
+                || !etag.equals(representation.fields().etag()) || target.length() > MAX_TARGET_CHARS
+                || targets.containsKey(target)) {
             return;
         }
         if (targets.size() >= capacity) {

@@ -504,8 +504,8 @@ class HttpCachingIT extends DeployedApiTest {
 
     /**
      * Requests whose answer is not the stored one's to give reach JAX-RS every time: {@code If-Match} and
-     * {@code If-Unmodified-Since} (a 412 is a problem document), credentials, HEAD, a list filtered by name (not
-     * cached), and a path the runtime answers 404.
+     * {@code If-Unmodified-Since} (a 412 is a problem document), credentials, a target too long to be learned, HEAD, a
+     * list filtered by name (not cached), and a path the runtime answers 404.
      */
     @Test
     void requestsTheStoredAnswerDoesNotCoverReachJaxRs() throws Exception {
@@ -520,7 +520,11 @@ class HttpCachingIT extends DeployedApiTest {
         assertEquals(412, raw(path, Map.of(HttpHeaders.IF_UNMODIFIED_SINCE, "Sun, 06 Nov 1994 08:49:37 GMT"))
                 .statusCode());
         assertEquals(200, raw(path, Map.of(HttpHeaders.AUTHORIZATION, "Basic Zm9vOmJhcg==")).statusCode());
-        assertEquals(4, calls("GET " + path));
+        String longAccept = "application/json" + ", text/x-filler;q=0.1".repeat(60);
+        for (int i = 0; i < 2; i++) {
+            assertEquals(200, raw(path, Map.of(HttpHeaders.ACCEPT, longAccept)).statusCode());
+        }
+        assertEquals(6, calls("GET " + path), "a target over 1,024 characters is never learned");
         HttpResponse<Void> head = HttpClient.newHttpClient().send(HttpRequest.newBuilder(api.base().resolve("api/" + path))
                 .method("HEAD", HttpRequest.BodyPublishers.noBody()).header(HttpHeaders.ACCEPT, "application/json")
                 .build(), HttpResponse.BodyHandlers.discarding());
