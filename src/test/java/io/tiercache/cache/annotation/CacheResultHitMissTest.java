@@ -2,8 +2,10 @@ package io.tiercache.cache.annotation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tiercache.cache.ResultCapture;
 import io.tiercache.cache.TieredCache;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -62,5 +64,28 @@ class CacheResultHitMissTest {
         assertEquals("EURx2#1", cache.get(new CanonicalCacheKey("\"EUR\",2")));
         assertNotNull(cache.unwrap(TieredCache.class));
         assertTrue(TestCaches.redisHas("tiercache:result-hit-miss:\"EUR\",2"));
+    }
+
+    /**
+     * A call captured by {@link ResultCapture} names the cache, the key and the value it returned, on a miss (the
+     * method ran) as on a hit, so that the entry can be read again without the call.
+     */
+    @Test
+    void aCapturedCallNamesItsEntry() {
+        for (int i = 0; i < 2; i++) {
+            ResultCapture capture = ResultCapture.begin();
+            String value;
+            try {
+                value = quotes.quote("CHF", 7);
+            } finally {
+                capture.end();
+            }
+            ResultCapture.Entry entry = capture.single();
+            assertNotNull(entry, "call " + i);
+            assertEquals("result-hit-miss", entry.cache().getName());
+            assertEquals(new CanonicalCacheKey("\"CHF\",7"), entry.key());
+            assertSame(value, entry.value());
+            assertEquals(value, entry.cache().get(entry.key()));
+        }
     }
 }
