@@ -58,8 +58,9 @@ public final class TickingClock implements InstantSource, AutoCloseable {
      * Whether the process stood still just now: the ticking thread has not run for longer than the pause threshold.
      * The first caller to see it reports the pause to the listener before this returns true, and the ticking thread
      * reports it again before it ticks on, so by the time the clock looks fresh again the listener has acted: a reader
-     * that resumes before the ticking thread still learns of the pause before it trusts anything cached. Costs a
-     * {@link System#nanoTime()} and a volatile read.
+     * that resumes before the ticking thread still learns of the pause before it trusts anything cached. Another
+     * caller that sees the same pause meanwhile gets true at once, possibly before the listener has finished: it may
+     * wait for {@link #pauses()} to grow. Costs a {@link System#nanoTime()} and a volatile read.
      */
     public boolean stalled() {
         long seen = lastTick.get();
@@ -69,8 +70,11 @@ public final class TickingClock implements InstantSource, AutoCloseable {
         }
         long previous = reported.get();
         if (previous != seen && reported.compareAndSet(previous, seen)) {
-            pauseListener.accept(Duration.ofNanos(gap));
-            pauses.incrementAndGet();
+            try {
+                pauseListener.accept(Duration.ofNanos(gap));
+            } finally {
+                pauses.incrementAndGet();
+            }
         }
         return true;
     }
@@ -89,8 +93,11 @@ public final class TickingClock implements InstantSource, AutoCloseable {
             now = System.currentTimeMillis();
             long last = lastTick.get();
             if (tick - last > pauseThresholdNanos) {
-                pauseListener.accept(Duration.ofNanos(tick - last));
-                pauses.incrementAndGet();
+                try {
+                    pauseListener.accept(Duration.ofNanos(tick - last));
+                } finally {
+                    pauses.incrementAndGet();
+                }
             }
             lastTick.set(tick);
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));

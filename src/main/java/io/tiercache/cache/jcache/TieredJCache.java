@@ -208,10 +208,13 @@ public final class TieredJCache<K, V> implements TieredCache<K, V> {
      * Read-through (JSR-107 &sect;8.2) of a key that was missing: as an atomic operation, so the loaded value is
      * stored with the creation duration and its creation reported to the listeners, unless a value arrived meanwhile
      * (which is then returned). The load counts in the statistics; a failure of the loader reaches the caller and
-     * leaves the entry unchanged.
+     * leaves the entry unchanged. On a member recovering from a pause it only loads ({@link #loadOnly}).
      */
     @SuppressWarnings("unchecked")
     private V loadThrough(String text, K key, Function<K, V> load) {
+        if (store.l1Suspended()) {
+            return loadOnly(key, load);
+        }
         Object[] found = new Object[1];
         update(text, key, false, current -> {
             found[0] = current.get();
@@ -229,6 +232,23 @@ public final class TieredJCache<K, V> implements TieredCache<K, V> {
             return found[0] == null ? Mutation.none() : expiry.stored(found[0], false);
         });
         return (V) found[0];
+    }
+
+    /**
+     * A read-through load on a member recovering from a pause ({@link TieredStore#suspendL1}): the value is returned
+     * and counted, not stored (a write would wait for the recovery, and this member's loads are not fenced by the
+     * others' writes until it is back).
+     */
+    private V loadOnly(K key, Function<K, V> load) {
+        long start = System.nanoTime();
+        try {
+            V value = load.apply(key);
+            store.statistics().load(System.nanoTime() - start, false);
+            return value;
+        } catch (RuntimeException | Error e) {
+            store.statistics().load(System.nanoTime() - start, true);
+            throw e;
+        }
     }
 
     @Override
@@ -251,9 +271,12 @@ public final class TieredJCache<K, V> implements TieredCache<K, V> {
         return store.containsKey(KeyCodec.text(requireKey(key)));
     }
 
-    /** Renews the life of an entry that was read, when the expiry policy has an access duration (&sect;6.1). */
+    /**
+     * Renews the life of an entry that was read, when the expiry policy has an access duration (&sect;6.1); not on a
+     * member recovering from a pause, whose writes wait for the recovery.
+     */
     private void accessed(String text, K key, V value) {
-        if (expiry.renewsOnAccess()) {
+        if (expiry.renewsOnAccess() && !store.l1Suspended()) {
             update(text, key, false, current -> current.get() == null ? Mutation.none() : expiry.accessed(value));
         }
     }

@@ -30,9 +30,9 @@ import java.util.function.Supplier;
  * smaller side's entries are discarded, see {@code L1Tier}; between two single members either may be kept), no stale
  * entry comes back. Once it has others again (merged either way), it empties L1 on every member before it trusts its
  * own: what it wrote while alone reached Redis and only its own copy of L1. Then the near caches are emptied and
- * each cache's L2 generation caught up with the registry. Until then its writes wait before they return
- * ({@link TieredStore#suspendL1}): a member cut off from its cluster cannot reach the others' L1, which would serve the
- * values its writes replaced.
+ * each cache's L2 generation caught up with the registry. Until then its writes wait before they start and before they
+ * return, and its loads store nothing ({@link TieredStore#suspendL1}): a member cut off from its cluster cannot reach
+ * the others' L1, which would serve the values its writes replaced, and their writes do not fence its loads.
  *
  * <p>A split brain without a pause (a network partition between running members) ends in a merge too: the members
  * of the side that merged into the other (Hazelcast's {@code MERGED} event) empty L1 on every member once merged,

@@ -30,6 +30,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -90,6 +91,8 @@ public final class TieredStore implements InvalidationHandler {
      * member that was dropped takes to be merged back, or to give up on the others (30 s alone).
      */
     private static final long RECOVERY_WAIT_NANOS = TimeUnit.SECONDS.toNanos(45);
+    /** How long a write waits for a pause it noticed to be acted on by the thread that reports it. */
+    private static final long REPORT_WAIT_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final String name;
     private final L1Tier l1;
@@ -218,7 +221,7 @@ public final class TieredStore implements InvalidationHandler {
         Object value = load(key, loader);
         if (value != null) {
             flight.publish(() -> {
-                if (pausedSince(pauses)) {
+                if (pausedSince(pauses) || l1Suspended) {
                     return;
                 }
                 long stored = clock.millis();
@@ -654,14 +657,27 @@ public final class TieredStore implements InvalidationHandler {
      */
     private <T> T write(Collection<String> keys, BiConsumer<Invalidation, KeyLocks.Held> l2Writes,
                         Supplier<CompletableFuture<T>> l1Writes, T unknown, Runnable applied) {
-        awaitRecovery("nothing was written");
+        long deadline = System.nanoTime() + RECOVERY_WAIT_NANOS;
         long pauses = clock.pauses();
+        awaitRecovery(deadline, "nothing was written");
         T result = writeInvalidated(keys, l2Writes, l1Writes, unknown, applied);
         if (pausedSince(pauses)) {
-            awaitRecovery("it reached Redis, but other members may serve older values until this member is back in"
-                    + " the cluster");
+            awaitReported(pauses);
         }
+        awaitRecovery(deadline, "it was written, but other members may serve older values until this member is back"
+                + " in the cluster");
         return result;
+    }
+
+    /**
+     * Waits, briefly, until the pause that {@link #pausedSince} saw since {@code pauses} has been acted on (another
+     * thread may be reporting it): then {@link #suspendL1} has run if it applies to this member.
+     */
+    private void awaitReported(long pauses) {
+        long deadline = System.nanoTime() + REPORT_WAIT_NANOS;
+        while (clock.pauses() == pauses && System.nanoTime() - deadline < 0) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+        }
     }
 
     /**
@@ -672,14 +688,14 @@ public final class TieredStore implements InvalidationHandler {
      * merged back, so that a write that has returned is seen by every member's next read. A cache without L1 has
      * nothing to wait for.
      *
-     * @throws CacheException when the recovery did not end within {@link #RECOVERY_WAIT_NANOS}, naming
-     *                        {@code written}: what became of the write
+     * @param deadline the end of the wait ({@link System#nanoTime}), one for the whole write
+     * @throws CacheException when the recovery did not end by {@code deadline}, naming {@code written}: what became of
+     *                        the write
      */
-    private void awaitRecovery(String written) {
+    private void awaitRecovery(long deadline, String written) {
         if (!l1Suspended || l1 == null) {
             return;
         }
-        long deadline = System.nanoTime() + RECOVERY_WAIT_NANOS;
         synchronized (resumed) {
             while (l1Suspended) {
                 long left = deadline - System.nanoTime();
@@ -860,8 +876,9 @@ public final class TieredStore implements InvalidationHandler {
 
     /**
      * This member was paused long enough to have missed invalidations: from now on reads bypass L1 (near cache and
-     * map, which may be a split-off copy) and nothing is written to it, until {@link #resumeL1}; writes wait for
-     * that before they return (up to 45 s, then they fail).
+     * map, which may be a split-off copy), nothing is written to it and loads store nothing (this member may not be
+     * told of the others' writes, which would not fence its loads), until {@link #resumeL1}; writes wait for that
+     * before they start and before they return (45 s in all at most, then they fail).
      */
     public void suspendL1() {
         l1Suspended = true;
