@@ -9,7 +9,8 @@ import jakarta.ws.rs.ext.Provider;
 
 /**
  * Binds a {@link ConditionalResponseFilter} to every GET resource method, with the method's {@link CacheDirectives}
- * (or its class's) resolved here, once, when the application starts: no request looks its policy up.
+ * (or its class's) and whether it is a {@link ReusableResponse} resolved here, once, when the application starts: no
+ * request looks its policy up.
  */
 @Provider
 public final class CacheControlFeature implements DynamicFeature {
@@ -19,7 +20,9 @@ public final class CacheControlFeature implements DynamicFeature {
         if (resource.getResourceMethod().isAnnotationPresent(GET.class)) {
             CacheDirectives onMethod = resource.getResourceMethod().getAnnotation(CacheDirectives.class);
             context.register(new ConditionalResponseFilter(onMethod != null ? onMethod
-                    : resource.getResourceClass().getAnnotation(CacheDirectives.class)), Priorities.HEADER_DECORATOR);
+                    : resource.getResourceClass().getAnnotation(CacheDirectives.class),
+                    resource.getResourceMethod().isAnnotationPresent(ReusableResponse.class)),
+                    Priorities.HEADER_DECORATOR);
         }
     }
 }

@@ -19,7 +19,9 @@ import java.time.Instant;
  *
  * <p>A method (or class) with {@link CacheDirectives} is cacheable: its 200 responses whose entity is {@link Validated}
  * (a {@link Representation}, typically from a cache) get its strong {@code ETag}, its {@code Last-Modified} when known,
- * the {@code Cache-Control} of the policy and {@code Vary: Accept}; nothing is serialized to answer 304. A 304 keeps
+ * the {@code Cache-Control} of the policy and {@code Vary: Accept}; nothing is serialized to answer 304. For a
+ * {@link ReusableResponse} method with a public policy, the entity is named in the request property
+ * {@link StoredResponseFilter#REUSABLE} (a servlet request attribute), so that the filter may reuse it. A 304 keeps
  * those headers and has no body; a 412 is a problem document. Any other successful GET gets {@code Cache-Control:
  * no-store} and has no tag (only {@code If-Match: *} matches it); error responses are left alone (RFC 9110, section
  * 13.2.1). Immutable.
@@ -29,10 +31,15 @@ public final class ConditionalResponseFilter implements ContainerResponseFilter 
     private static final String NO_STORE = "no-store";
 
     private final String cacheControl;
+    private final boolean reusable;
 
-    /** @param policy the method's policy; null when its responses must not be stored */
-    ConditionalResponseFilter(CacheDirectives policy) {
+    /**
+     * @param policy   the method's policy; null when its responses must not be stored
+     * @param reusable whether the method is a {@link ReusableResponse} (taken into account with a public policy only)
+     */
+    ConditionalResponseFilter(CacheDirectives policy, boolean reusable) {
         this.cacheControl = policy == null ? null : cacheControl(policy);
+        this.reusable = reusable && policy != null && policy.visibility() == CacheDirectives.Visibility.PUBLIC;
     }
 
     @Override
@@ -57,6 +64,9 @@ public final class ConditionalResponseFilter implements ContainerResponseFilter 
             }
             headers.putSingle(HttpHeaders.CACHE_CONTROL, cacheControl);
             headers.putSingle(HttpHeaders.VARY, HttpHeaders.ACCEPT);
+            if (reusable) {
+                request.setProperty(StoredResponseFilter.REUSABLE, validated);
+            }
         }
         Preconditions.Outcome outcome = Preconditions.evaluate(true, Preconditions.Fields.of(request::getHeaderString),
                 tag, lastModified, Instant.now());

@@ -18,17 +18,19 @@ import java.util.Enumeration;
  * {@code If-Modified-Since} the stored validators satisfy gets 304; any other request, and every request after the
  * entry is gone (written, invalidated, expired or evicted), goes to the JAX-RS runtime as before.
  *
- * <p>What it learns ({@link StoredResponses}): a GET answered 200 whose {@code Cache-Control} is {@code public} and
- * whose body is the {@link Representation} one {@code @CacheResult} call returned ({@link ResultCapture}), with the
- * same {@code ETag}: then that request target and {@code Accept} (the response varies on it) name that entry of that
- * cache, and the response is a function of the entry (the bytes, the media type and the validators) and of the
- * method's fixed policy ({@code Cache-Control}, {@code Vary}), which it keeps. It reads the entry again on every
+ * <p>What it learns ({@link StoredResponses}): a GET answered 200 by a {@link ReusableResponse} method with a public
+ * policy, whose body is the {@link Representation} that the request's one {@code @CacheResult} call returned
+ * ({@link ResultCapture}), with the same {@code ETag}: then that request target and {@code Accept} (all its lines; the
+ * response varies on it) name that entry of that cache, and the response is a function of the entry (the bytes and
+ * the validators) and of the method's fixed fields ({@code Cache-Control}, {@code Vary}, {@code Content-Type}), which
+ * it keeps. It reads the entry again on every
  * request, through the same JCache, so it sees every write and invalidation as the annotated method would, and counts
  * a hit in the cache's statistics as the method would.
  *
- * <p>Never answered here: requests with credentials ({@code Authorization}), with {@code If-Match} or
- * {@code If-Unmodified-Since} (a 412 is the JAX-RS runtime's), HEAD, any request whose target and {@code Accept} it
- * has not seen answered as above. A miss costs one extra look-up that counts nothing before the JAX-RS runtime loads
+ * <p>Never answered here: requests with an {@code Authorization} field, with a body or a {@code Content-Type} (the
+ * runtime may refuse them, 415), with {@code If-Match} or {@code If-Unmodified-Since} (a 412 is the JAX-RS runtime's),
+ * HEAD, any request whose target and {@code Accept} it has not seen answered as above. What the JAX-RS runtime does per
+ * request (its request metrics and telemetry spans, if any) does not happen for a request answered here. A miss costs one extra look-up that counts nothing before the JAX-RS runtime loads
  * the entry again (and learns it again).
  *
  * <p>A servlet filter, so it is reached through the container's filter chain (Payara takes a short monitor per
@@ -36,6 +38,12 @@ import java.util.Enumeration;
  */
 @WebFilter(filterName = "StoredResponseFilter", urlPatterns = "/api/*", asyncSupported = true)
 public final class StoredResponseFilter extends HttpFilter {
+
+    /**
+     * The request attribute (JAX-RS request property) under which {@link ConditionalResponseFilter} names the
+     * representation of a {@link ReusableResponse} method's 200 response.
+     */
+    static final String REUSABLE = "io.tiercache.http.reusable";
 
     private static final long serialVersionUID = 1L;
     private static final String GET = "GET";
@@ -45,12 +53,14 @@ public final class StoredResponseFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (!GET.equals(request.getMethod()) || request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
+        if (!GET.equals(request.getMethod()) || request.getHeader(HttpHeaders.AUTHORIZATION) != null
+                || request.getHeader(HttpHeaders.CONTENT_TYPE) != null || request.getHeader("Transfer-Encoding") != null
+                || request.getContentLengthLong() > 0) {
             chain.doFilter(request, response);
             return;
         }
         StoredResponses.Target target = new StoredResponses.Target(request.getRequestURI(), request.getQueryString(),
-                request.getHeader(HttpHeaders.ACCEPT));
+                field(request, HttpHeaders.ACCEPT));
         if (request.getHeader("If-Match") == null && request.getHeader("If-Unmodified-Since") == null
                 && answered(target, request, response)) {
             return;
@@ -63,7 +73,8 @@ public final class StoredResponseFilter extends HttpFilter {
         }
         if (response.getStatus() == HttpServletResponse.SC_OK && !request.isAsyncStarted()) {
             ResultCapture.Entry entry = capture.single();
-            if (entry != null && entry.value() instanceof Representation representation) {
+            if (entry != null && entry.value() instanceof Representation representation
+                    && request.getAttribute(REUSABLE) == representation) {
                 stored.learn(target, entry, representation, response.getHeader(HttpHeaders.ETAG),
                         response.getHeader(HttpHeaders.CACHE_CONTROL), response.getHeader(HttpHeaders.VARY),
                         response.getContentType());

@@ -1,15 +1,16 @@
 package io.tiercache.http;
 
 import io.tiercache.cache.ResultCapture;
+import java.util.Iterator;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.cache.Cache;
 
 /**
  * Which cache entry answers which GET ({@link StoredResponseFilter}): by request target and {@code Accept}, the cache
  * and key that the first answer came from, and the header fields of the method's policy. At most
- * {@code capacity} targets of at most {@value #MAX_TARGET_CHARS} characters each are known: when a new one would exceed
- * the capacity, everything is forgotten and learned again (so a flood of distinct targets costs at most about
- * capacity x 2 KiB, and no lock). Thread-safe.
+ * {@code capacity} targets of at most {@value #MAX_TARGET_CHARS} characters each are known (about capacity x 2 KiB
+ * at most): when a new one would exceed the capacity, one known target, whichever the map iterates first, is forgotten
+ * (to be learned again when it is asked for), with no lock. Thread-safe.
  */
 final class StoredResponses {
 
@@ -83,7 +84,10 @@ final class StoredResponses {
             return;
         }
         if (targets.size() >= capacity) {
-            targets.clear();
+            Iterator<Target> first = targets.keySet().iterator();
+            if (first.hasNext()) {
+                targets.remove(first.next());
+            }
         }
         targets.put(target, new Stored(entry.cache(), entry.key(), cacheControl, vary, contentType));
     }

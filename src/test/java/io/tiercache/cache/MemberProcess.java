@@ -78,9 +78,12 @@ final class MemberProcess implements AutoCloseable {
     private String dumpThreads() {
         Path dump = log.resolveSibling(log.getFileName().toString().replace(".log", "-threads.txt"));
         try {
-            new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
                     Long.toString(process.pid()), "Thread.print").redirectErrorStream(true)
-                    .redirectOutput(dump.toFile()).start().waitFor(30, TimeUnit.SECONDS);
+                    .redirectOutput(dump.toFile()).start();
+            if (!jcmd.waitFor(30, TimeUnit.SECONDS)) {
+                jcmd.destroyForcibly();
+            }
             System.out.println("MemberProcess: the threads of a member that did not answer:");
             System.out.println(Files.readString(dump));
             return dump.toString();

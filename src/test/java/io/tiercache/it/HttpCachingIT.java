@@ -12,6 +12,7 @@ import io.tiercache.it.http.CountingExtension;
 import io.tiercache.it.http.CountingInterceptor;
 import io.tiercache.it.http.CountingProbe;
 import io.tiercache.it.http.JaxRsGetCounter;
+import io.tiercache.it.http.UnmarkedViewResource;
 import io.tiercache.it.support.TestEngine;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.client.Entity;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -66,7 +68,7 @@ class HttpCachingIT extends DeployedApiTest {
         war.delete(EXTENSIONS);
         return war.add(new StringAsset(extensions + "\n" + CountingExtension.class.getName() + "\n"), EXTENSIONS)
                 .addClasses(Counted.class, Counted.Literal.class, CountingExtension.class, CountingInterceptor.class,
-                        CountingProbe.class, JaxRsGetCounter.class);
+                        CountingProbe.class, JaxRsGetCounter.class, UnmarkedViewResource.class);
     }
 
     @Test
@@ -497,6 +499,8 @@ class HttpCachingIT extends DeployedApiTest {
             assertNotEquals(current, after.headers().firstValue(HttpHeaders.ETAG).orElseThrow());
             assertEquals(200, raw(path, Map.of(HttpHeaders.IF_NONE_MATCH, current)).statusCode(),
                     "the old tag no longer matches");
+                String now = after.headers().firstValue(HttpHeaders.ETAG).orElseThrow();
+            assertEquals(304, raw(path, Map.of(HttpHeaders.IF_NONE_MATCH, now)).statusCode(), "the new tag matches");
             assertEquals(1 + round, calls("GET " + path), "one JAX-RS GET per write, round " + round);
         }
         assertNotEquals(before, raw(path, Map.of()).headers().firstValue(HttpHeaders.ETAG).orElseThrow());
@@ -504,8 +508,9 @@ class HttpCachingIT extends DeployedApiTest {
 
     /**
      * Requests whose answer is not the stored one's to give reach JAX-RS every time: {@code If-Match} and
-     * {@code If-Unmodified-Since} (a 412 is a problem document), credentials, a target too long to be learned, HEAD, a
-     * list filtered by name (not cached), and a path the runtime answers 404.
+     * {@code If-Unmodified-Since} (a 412 is a problem document), credentials, a target too long to be learned, a body,
+     * a method that is not a {@code ReusableResponse}, HEAD, a list filtered by name (not cached), and a path the
+     * runtime answers 404.
      */
     @Test
     void requestsTheStoredAnswerDoesNotCoverReachJaxRs() throws Exception {
@@ -531,6 +536,19 @@ class HttpCachingIT extends DeployedApiTest {
         assertEquals(200, head.statusCode());
         assertEquals(1, calls("HEAD " + path));
 
+        HttpResponse<byte[]> withBody = HttpClient.newHttpClient().send(HttpRequest.newBuilder(api.base()
+                .resolve("api/" + path)).header(HttpHeaders.ACCEPT, "application/json")
+                .header(HttpHeaders.CONTENT_TYPE, "text/plain").method("GET", HttpRequest.BodyPublishers.ofString("x"))
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(7, calls("GET " + path), "a GET with a body, answered " + withBody.statusCode());
+
+        String unmarked = "unmarked/" + api.createStrategy("unmarked-" + UUID.randomUUID(), 5, 20)
+                .getJsonNumber("id").longValue();
+        for (int i = 0; i < 3; i++) {
+            assertEquals(200, raw(unmarked, Map.of()).statusCode());
+        }
+        assertEquals(3, calls("GET " + unmarked), "a method that is not a ReusableResponse is invoked every time");
+
         String filtered = "strategies?name=stored-" + UUID.randomUUID();
         for (int i = 0; i < 3; i++) {
             assertEquals(200, raw(filtered, Map.of()).statusCode());
@@ -540,6 +558,27 @@ class HttpCachingIT extends DeployedApiTest {
             assertEquals(404, raw("backtests/999999999", Map.of()).statusCode());
         }
         assertEquals(2, calls("GET backtests/999999999"));
+    }
+
+    /**
+     * {@code Accept} sent on two lines is one field (RFC 9110 section 5.3): learned as a whole, it never answers a
+     * request that sends only one of its lines, which JAX-RS answers 406 when that line accepts no JSON.
+     */
+    @Test
+    void anAcceptOnTwoLinesIsOneField() throws Exception {
+        long backtestId = newBacktest();
+        URI uri = api.base().resolve("api/backtests/" + backtestId);
+        for (int i = 0; i < 2; i++) {
+            HttpResponse<byte[]> both = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri)
+                    .header(HttpHeaders.ACCEPT, "text/html").header(HttpHeaders.ACCEPT, "application/json").build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, both.statusCode());
+        }
+        HttpResponse<byte[]> html = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri)
+                .header(HttpHeaders.ACCEPT, "text/html").build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(406, html.statusCode());
+        assertEquals(2, calls("GET backtests/" + backtestId), "the two-line requests: one to learn, one stored;"
+                + " then the 406");
     }
 
     /** A GET of {@code api/<path>} with {@code Accept: application/json} and {@code headers}, as sent and received. */

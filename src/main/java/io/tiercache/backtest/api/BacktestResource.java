@@ -5,6 +5,7 @@ import io.tiercache.backtest.domain.BacktestService;
 import io.tiercache.backtest.view.BacktestView;
 import io.tiercache.http.CacheDirectives;
 import io.tiercache.http.Representation;
+import io.tiercache.http.ReusableResponse;
 import io.tiercache.http.ValidatedWrite;
 import io.tiercache.http.WritePreconditions;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -59,6 +60,7 @@ public class BacktestResource {
     @GET
     @Path("{id}")
     @CacheDirectives(maxAge = MAX_AGE)
+    @ReusableResponse
     public Representation get(@PathParam("id") long id) {
         return views.backtest(id);
     }
@@ -66,6 +68,7 @@ public class BacktestResource {
     @GET
     @Path("{id}/equity")
     @CacheDirectives(maxAge = MAX_AGE)
+    @ReusableResponse
     public Representation equity(@PathParam("id") long id) {
         return views.equity(id);
     }

@@ -6,6 +6,7 @@ import io.tiercache.backtest.domain.StrategyService;
 import io.tiercache.backtest.view.StrategyView;
 import io.tiercache.http.CacheDirectives;
 import io.tiercache.http.Representation;
+import io.tiercache.http.ReusableResponse;
 import io.tiercache.http.ValidatedWrite;
 import io.tiercache.http.WritePreconditions;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,6 +55,7 @@ public class StrategyResource {
      */
     @GET
     @CacheDirectives
+    @ReusableResponse
     public Representation list(@QueryParam("page") String page, @QueryParam("size") String size,
             @QueryParam("name") String name) {
         PageRequest request = PageRequest.parse(page, size);
@@ -65,6 +67,7 @@ public class StrategyResource {
     @GET
     @Path("{id}")
     @CacheDirectives
+    @ReusableResponse
     public Representation get(@PathParam("id") long id) {
         return views.strategy(id);
     }
@@ -73,6 +76,7 @@ public class StrategyResource {
     @GET
     @Path("{id}/backtests")
     @CacheDirectives
+    @ReusableResponse
     public Representation backtests(@PathParam("id") long id) {
         return views.backtestsOf(id);
     }

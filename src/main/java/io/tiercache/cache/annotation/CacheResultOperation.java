@@ -18,7 +18,8 @@ import javax.cache.annotation.GeneratedCacheKey;
  *       {@code nonCachedExceptions} (all of them when both are empty) is stored in that cache under the key of
  *       the call, and rethrown from there by later calls without running the method, until it is removed or
  *       expires ({@code skipGet} skips that look-up too).</li>
- *   <li>A call that returns a value is recorded in the thread's {@link ResultCapture}, if it has one.</li>
+ *   <li>A call that returns a value from the cache's look-up (not with {@code skipGet}, which runs the method every
+ *       time) is recorded in the thread's {@link ResultCapture}, if it has one.</li>
  * </ul>
  */
 final class CacheResultOperation {
@@ -40,7 +41,6 @@ final class CacheResultOperation {
             Object result = call(invocation, annotation, exceptions, key);
             if (result != null) {
                 cache.put(key, result);
-                ResultCapture.record(cache, key, result);
             }
             return result;
         }
