@@ -90,6 +90,19 @@ class HttpCachingIT extends DeployedApiTest {
     }
 
     /**
+     * A blank name filter is no filter, and no key of its own: {@code name=}, spaces or a tab all read the one cached
+     * unfiltered page (before, each spelling was an entry of its own, so blank names could fill the list cache).
+     */
+    @Test
+    void blankNameFiltersShareTheUnfilteredPage() {
+        for (String blank : List.of("", "%20", "%20%20", "%09", "%20%20%20")) {
+            assertEquals(200, status(api.get("api/strategies?size=11&name=" + blank)));
+        }
+        assertEquals(200, status(api.get("api/strategies?size=11")));
+        assertEquals(1, calls("StrategyService.list(null,0,11)"), "one load for every blank spelling");
+    }
+
+    /**
      * What a client can make the service cache is bounded: lists filtered by name and pages from
      * {@value io.tiercache.backtest.caching.ViewCache#CACHED_LIST_PAGES} on are read from the database every time.
      */

@@ -59,7 +59,10 @@ public class ViewCache {
         return page < CACHED_LIST_PAGES && (name == null || name.isBlank());
     }
 
-    /** A cached page of strategies; callers ask {@link #isCachedList} first. */
+    /**
+     * A cached page of strategies; callers ask {@link #isCachedList} first and pass a blank filter as null, so that
+     * {@code name=}, {@code name=%20} and the like do not each make an entry of their own.
+     */
     @CacheResult(cacheName = STRATEGY_LISTS)
     public Representation strategies(int page, int size, String name) {
         return loadStrategies(page, size, name);
