@@ -25,6 +25,16 @@ public interface TieredCache<K, V> extends Cache<K, V> {
     V getOrLoad(K key, Function<? super K, ? extends V> loader);
 
     /**
+     * The value of {@code key} when L1 holds it live (near cache or Hazelcast map, under the same coherence rules as
+     * {@link #get}), counted as the hit {@code get} would count; otherwise null, with nothing counted, loaded or
+     * asked of Redis: the caller then reads through {@code get} or {@link #getOrLoad}, which count the miss. Null too
+     * when the expiry policy renews entries on access (only {@code get} renews). For a fast path of L1 hits only.
+     *
+     * @throws IllegalStateException if the cache is closed
+     */
+    V getFromL1(K key);
+
+    /**
      * Removes from both layers, on every member, the entries whose key text matches the Redis glob {@code glob}
      * ({@code *}, {@code ?}, {@code [abc]}, {@code \} escapes), e.g. {@code strategies:list:*}, with Redis' semantics
      * in both ({@link io.tiercache.cache.key.RedisGlob}: over UTF-8 bytes, so {@code ?} is one byte, and line

@@ -15,23 +15,22 @@ import java.util.Enumeration;
 /**
  * Answers a repeated GET of the REST API from the cache entry its first answer came from, before the JAX-RS runtime:
  * no resource matching, no resource method, no serialization. A conditional GET whose {@code If-None-Match} or
- * {@code If-Modified-Since} the stored validators satisfy gets 304; any other request, and every request after the
- * entry is gone (written, invalidated, expired or evicted), goes to the JAX-RS runtime as before.
+ * {@code If-Modified-Since} the stored validators satisfy gets 304; any other request, and every request whose entry
+ * L1 does not hold (written, invalidated, expired, evicted, or only in Redis), goes to the JAX-RS runtime as before.
  *
  * <p>What it learns ({@link StoredResponses}): a GET answered 200 by a {@link ReusableResponse} method with a public
  * policy, whose body is the {@link Representation} that the request's one {@code @CacheResult} call returned
  * ({@link ResultCapture}), with the same {@code ETag}: then that request target and {@code Accept} (all its lines; the
  * response varies on it) name that entry of that cache, and the response is a function of the entry (the bytes and
  * the validators) and of the method's fixed fields ({@code Cache-Control}, {@code Vary}, {@code Content-Type}), which
- * it keeps. It reads the entry again on every
- * request, through the same JCache, so it sees every write and invalidation as the annotated method would, and counts
- * a hit in the cache's statistics as the method would.
+ * it keeps. It reads the entry again on every request, from L1 ({@code TieredCache.getFromL1}), so it sees every write
+ * and invalidation as the annotated method would, and counts a hit as the method would; an L1 miss counts nothing here
+ * and costs one L1 look-up before the JAX-RS runtime reads Redis or loads (and counts the miss).
  *
  * <p>Never answered here: requests with an {@code Authorization} field, with a body or a {@code Content-Type} (the
  * runtime may refuse them, 415), with {@code If-Match} or {@code If-Unmodified-Since} (a 412 is the JAX-RS runtime's),
- * HEAD, any request whose target and {@code Accept} it has not seen answered as above. What the JAX-RS runtime does per
- * request (its request metrics and telemetry spans, if any) does not happen for a request answered here. A miss costs one extra look-up that counts nothing before the JAX-RS runtime loads
- * the entry again (and learns it again).
+ * HEAD, and any request whose target and {@code Accept} it has not seen answered as above. What the JAX-RS runtime does
+ * per request (its request metrics and telemetry spans, if any) does not happen for a request answered here.
  *
  * <p>A servlet filter, so it is reached through the container's filter chain (Payara takes a short monitor per
  * filter per request there); thread-safe.
@@ -113,8 +112,9 @@ public final class StoredResponseFilter extends HttpFilter {
             return false;
         }
         ValidatorFields fields = representation.fields();
-        Preconditions.Outcome outcome = Preconditions.evaluate(true, Preconditions.Fields.of(name -> field(request, name)),
-                fields.tag(), fields.lastModified(), Instant.now());
+        Preconditions.Outcome outcome = Preconditions.evaluate(true,
+                Preconditions.Fields.of(name -> field(request, name)), fields.tag(), fields.lastModified(),
+                Instant.now());
         if (outcome != Preconditions.Outcome.PROCEED && outcome != Preconditions.Outcome.NOT_MODIFIED) {
             return false;
         }

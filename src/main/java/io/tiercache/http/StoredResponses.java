@@ -1,13 +1,15 @@
 package io.tiercache.http;
 
 import io.tiercache.cache.ResultCapture;
+import io.tiercache.cache.TieredCache;
 import java.util.Iterator;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.cache.Cache;
 
 /**
- * Which cache entry answers which GET ({@link StoredResponseFilter}): by request target and {@code Accept}, the cache
- * and key that the first answer came from, and the header fields of the method's policy. At most
+ * Which cache entry answers which GET ({@link StoredResponseFilter}): by request target and {@code Accept}, the tiered
+ * cache and key that the first answer came from, and the header fields of the method's policy. Only L1 hits are
+ * answered from it. At most
  * {@code capacity} targets of at most {@value #MAX_TARGET_CHARS} characters each are known (about capacity x 2 KiB
  * at most): when a new one would exceed the capacity, one known target, whichever the map iterates first, is forgotten
  * (to be learned again when it is asked for), with no lock. Thread-safe.
@@ -50,17 +52,17 @@ final class StoredResponses {
      * @param vary         the {@code Vary} field, or null
      * @param contentType  the {@code Content-Type} field
      */
-    record Stored(Cache<Object, Object> cache, Object key, String cacheControl, String vary, String contentType) {
+    record Stored(TieredCache<Object, Object> cache, Object key, String cacheControl, String vary,
+                  String contentType) {
 
         /**
-         * The representation the cache holds now; null when it holds none (or something else). Asks
-         * {@code containsKey} first, which counts nothing in the statistics (JSR-107 section 12.4), so that a miss is
-         * counted once, by the JAX-RS request that follows it, and a hit once, by the {@code get}.
+         * The representation L1 holds now ({@link TieredCache#getFromL1}: a hit counted as {@code get} counts it);
+         * null when L1 holds none (nothing counted: the JAX-RS request that follows reads Redis or loads, and counts
+         * the miss), or holds something else.
          */
         Representation current() {
             try {
-                return cache.containsKey(key) && cache.get(key) instanceof Representation representation
-                        ? representation : null;
+                return cache.getFromL1(key) instanceof Representation representation ? representation : null;
             } catch (RuntimeException e) {
                 return null;
             }
@@ -89,10 +91,23 @@ final class StoredResponses {
                 targets.remove(first.next());
             }
         }
-        targets.put(target, new Stored(entry.cache(), entry.key(), cacheControl, vary, contentType));
+        TieredCache<Object, Object> tiered = tiered(entry.cache());
+        if (tiered != null) {
+            targets.put(target, new Stored(tiered, entry.key(), cacheControl, vary, contentType));
+        }
     }
 
-    /** Forgets {@code target}, if {@code stored} still answers it. */
+    /** {@code cache} as a tiered cache; null when it is none (its entries are then never reused here). */
+    @SuppressWarnings("unchecked")
+    private static TieredCache<Object, Object> tiered(Cache<Object, Object> cache) {
+        try {
+            return cache.unwrap(TieredCache.class);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+        /** Forgets {@code target}, if {@code stored} still answers it. */
     void forget(Target target, Stored stored) {
         targets.remove(target, stored);
     }

@@ -543,9 +543,9 @@ class HttpCachingIT extends DeployedApiTest {
             assertEquals(200, raw(path, Map.of(HttpHeaders.ACCEPT, longAccept)).statusCode());
         }
         assertEquals(6, calls("GET " + path), "a target over 1,024 characters is never learned");
-        HttpResponse<Void> head = HttpClient.newHttpClient().send(HttpRequest.newBuilder(api.base().resolve("api/" + path))
-                .method("HEAD", HttpRequest.BodyPublishers.noBody()).header(HttpHeaders.ACCEPT, "application/json")
-                .build(), HttpResponse.BodyHandlers.discarding());
+        HttpResponse<Void> head = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                api.base().resolve("api/" + path)).method("HEAD", HttpRequest.BodyPublishers.noBody())
+                .header(HttpHeaders.ACCEPT, "application/json").build(), HttpResponse.BodyHandlers.discarding());
         assertEquals(200, head.statusCode());
         assertEquals(1, calls("HEAD " + path));
 

@@ -182,6 +182,16 @@ public final class TieredJCache<K, V> implements TieredCache<K, V> {
         return copies.copy(value);
     }
 
+    @Override
+    @SuppressWarnings("unchecked")
+    public V getFromL1(K key) {
+        requireOpen();
+        if (expiry.renewsOnAccess()) {
+            return null;
+        }
+        return copies.copy((V) store.getFromL1(KeyCodec.text(requireKey(key))));
+    }
+
     /**
      * Loads {@code key} into the cache on the tiered store's own path (one load per key and member, stored for the
      * cache's eternal life) when the expiry policy is eternal and nobody listens; otherwise as {@link #get} does with

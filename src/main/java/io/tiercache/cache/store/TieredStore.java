@@ -166,6 +166,25 @@ public final class TieredStore implements InvalidationHandler {
         return outcome.value();
     }
 
+    /**
+     * The value of {@code text} when L1 may answer and holds it live, counted as a hit exactly as {@link #get} counts
+     * an L1 hit; null otherwise, counting nothing.
+     */
+    public Object getFromL1(String text) {
+        if (!l1Readable(text)) {
+            return null;
+        }
+        long start = stats.startGet();
+        L1Entry entry = readL1(text);
+        if (entry == null || !entry.liveAt(clock.millis())) {
+            return null;
+        }
+        stats.l1Latency(start);
+        stats.l1Hit();
+        stats.getTime(start);
+        return entry.value();
+    }
+
     private void count(Outcome outcome, long start) {
         Source source = outcome.source();
         if (l1 != null) {

@@ -7,8 +7,8 @@ import jakarta.ws.rs.ext.Provider;
 
 /**
  * Test-only: counts the requests that reach the JAX-RS runtime by {@code METHOD path?query}, the path below the
- * application's (e.g. {@code GET backtests/7}), read through {@link CountingProbe} like the domain calls: a request answered before
- * the JAX-RS runtime is one that does not count.
+ * application's (e.g. {@code GET backtests/7}), read through {@link CountingProbe} like the domain calls: a request
+ * answered before the JAX-RS runtime is one that does not count.
  */
 @Provider
 @PreMatching
