@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.hazelcast.core.HazelcastInstance;
+import io.tiercache.cache.l1.L1Tier;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,6 +53,33 @@ class GetStatisticsTest {
     private static TieredCache<String, String> cache(TieredCacheManager owner, String name) {
         return owner.createCache(name, new MutableConfiguration<String, String>()
                 .setTypes(String.class, String.class).setStatisticsEnabled(true)).unwrap(TieredCache.class);
+    }
+
+    /**
+     * {@code getFromL1} counts what {@code get} counts for an L1 hit, and nothing when L1 does not hold the key, even
+     * when Redis does (it asks nothing of Redis): the {@code get} that follows counts the miss or the L2 hit.
+     */
+    @Test
+    void aReadFromL1CountsItsHitsOnly() {
+        TieredCache<String, String> cache = cache(manager, "from-l1");
+        cache.put("k", "v");
+        assertEquals("v", cache.getFromL1("k"));
+        TieredCacheStatistics hit = cache.snapshot();
+        assertEquals(1, hit.hits());
+        assertEquals(1, hit.l1().hits());
+        assertEquals(0, hit.misses() + hit.l1().misses() + hit.l2().hits() + hit.l2().misses());
+
+        assertNull(cache.getFromL1("absent"));
+        manager.unwrap(HazelcastInstance.class).getMap(L1Tier.mapName(cache.getName())).clear();
+        assertNull(cache.getFromL1("k"), "only in Redis now: not an L1 hit");
+        TieredCacheStatistics none = cache.snapshot();
+        assertEquals(List.of(1L, 0L, 1L, 0L, 0L, 0L), List.of(none.hits(), none.misses(), none.l1().hits(),
+                none.l1().misses(), none.l2().hits(), none.l2().misses()), "neither look-up counted anything");
+
+        assertEquals("v", cache.get("k"));
+        TieredCacheStatistics after = cache.snapshot();
+        assertEquals(2, after.hits());
+        assertEquals(1, after.l2().hits(), "the get read Redis");
     }
 
     @Test
