@@ -163,6 +163,25 @@ public final class Generation {
         }
     }
 
+    /**
+     * Catches up with the cluster's registry within {@code timeoutNanos}; returns whether the registry answered in
+     * time (the current generation is then at least the registry's).
+     */
+    public boolean refresh(long timeoutNanos) {
+        try {
+            Long known = registry.getAsync(cacheName).toCompletableFuture().get(timeoutNanos, TimeUnit.NANOSECONDS);
+            if (known != null) {
+                advanceTo(known);
+            }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            return false;
+        }
+    }
+
     /** Adopts a generation started elsewhere (never goes back); returns the generation this member is at. */
     public long advanceTo(long generation) {
         return current.accumulateAndGet(generation, Math::max);

@@ -91,6 +91,8 @@ public final class TieredStore implements InvalidationHandler {
      * member that was dropped takes to be merged back, or to give up on the others (30 s alone).
      */
     private static final long RECOVERY_WAIT_NANOS = TimeUnit.SECONDS.toNanos(45);
+    /** How long a read on a member recovering from a pause waits for the generation registry before it skips L2. */
+    private static final long GENERATION_REFRESH_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
     /** How long a write waits for a pause it noticed to be acted on by the thread that reports it. */
     private static final long REPORT_WAIT_NANOS = TimeUnit.SECONDS.toNanos(1);
 
@@ -323,7 +325,7 @@ public final class TieredStore implements InvalidationHandler {
                 return true;
             }
         }
-        if (l2 != null) {
+        if (l2 != null && generationCurrent()) {
             try {
                 return l2.get(text, () -> { }) != null;
             } catch (L2UnavailableException | RejectedValueException e) {
@@ -397,6 +399,10 @@ public final class TieredStore implements InvalidationHandler {
 
     private L2Hit readL2(String text) {
         long start = stats.start();
+        if (!generationCurrent()) {
+            stats.l2Skipped();
+            return null;
+        }
         try {
             L2Hit hit = l2.get(text, stats::l2Expired);
             stats.l2Latency(start);
@@ -414,6 +420,15 @@ public final class TieredStore implements InvalidationHandler {
                     + e.getMessage());
             return null;
         }
+    }
+
+    /**
+     * Whether this member may trust the L2 generation it knows: always, unless it is recovering from a pause, in which
+     * it may have missed a bump (another member's write whose Redis outcome was unknown), so it asks the generation
+     * registry first, within {@link #GENERATION_REFRESH_NANOS}; without an answer, L2 is not read (a miss).
+     */
+    private boolean generationCurrent() {
+        return !l1Suspended || l2.generation().refresh(GENERATION_REFRESH_NANOS);
     }
 
     /** Stores a value found below L1 or loaded into L1; a failure is counted and leaves the read unharmed. */
@@ -895,8 +910,9 @@ public final class TieredStore implements InvalidationHandler {
 
     /**
      * This member was paused long enough to have missed invalidations: from now on reads bypass L1 (near cache and
-     * map, which may be a split-off copy), nothing is written to it and loads store nothing (this member may not be
-     * told of the others' writes, which would not fence its loads), until {@link #resumeL1}; writes wait for that
+     * map, which may be a split-off copy), nothing is written to it, loads store nothing (this member may not be
+     * told of the others' writes, which would not fence its loads) and L2 is read only once the generation registry
+     * has confirmed the L2 generation (a bump may have been missed), until {@link #resumeL1}; writes wait for that
      * before they start and before they return (45 s in all at most, then they fail).
      */
     public void suspendL1() {
