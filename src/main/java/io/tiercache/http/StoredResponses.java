@@ -107,7 +107,7 @@ final class StoredResponses {
         }
     }
 
-        /** Forgets {@code target}, if {@code stored} still answers it. */
+    /** Forgets {@code target}, if {@code stored} still answers it. */
     void forget(Target target, Stored stored) {
         targets.remove(target, stored);
     }

@@ -60,7 +60,7 @@ public class StrategyResource {
             @QueryParam("name") String name) {
         PageRequest request = PageRequest.parse(page, size);
         return ViewCache.isCachedList(request.page(), name)
-                ? views.strategies(request.page(), request.size(), null)
+                ? views.strategies(request.page(), request.size())
                 : views.loadStrategies(request.page(), request.size(), name);
     }
 

@@ -21,7 +21,7 @@ public class HotReads {
 
     /** A page of all strategies. */
     public void strategyPage(int page, int size) {
-        views.strategies(page, size, null);
+        views.strategies(page, size);
     }
 
     /** The views and equity curves of the {@code count} most recent backtests. */

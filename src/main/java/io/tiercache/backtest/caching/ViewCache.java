@@ -60,12 +60,12 @@ public class ViewCache {
     }
 
     /**
-     * A cached page of strategies; callers ask {@link #isCachedList} first and pass a blank filter as null, so that
-     * {@code name=}, {@code name=%20} and the like do not each make an entry of their own.
+     * A cached page of all strategies; callers ask {@link #isCachedList} first. A blank filter is no filter, so
+     * {@code name=}, {@code name=%20} and the like read this one entry instead of making entries of their own.
      */
     @CacheResult(cacheName = STRATEGY_LISTS)
-    public Representation strategies(int page, int size, String name) {
-        return loadStrategies(page, size, name);
+    public Representation strategies(int page, int size) {
+        return loadStrategies(page, size, null);
     }
 
     /**

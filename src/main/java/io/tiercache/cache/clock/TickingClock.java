@@ -23,6 +23,8 @@ import java.util.function.Consumer;
  */
 public final class TickingClock implements InstantSource, AutoCloseable {
 
+    private static final System.Logger LOG = System.getLogger(TickingClock.class.getName());
+
     private volatile long now = System.currentTimeMillis();
     private volatile boolean ticking = true;
     private final Thread ticker;
@@ -70,11 +72,7 @@ public final class TickingClock implements InstantSource, AutoCloseable {
         }
         long previous = reported.get();
         if (previous != seen && reported.compareAndSet(previous, seen)) {
-            try {
-                pauseListener.accept(Duration.ofNanos(gap));
-            } finally {
-                pauses.incrementAndGet();
-            }
+            report(gap);
         }
         return true;
     }
@@ -87,17 +85,24 @@ public final class TickingClock implements InstantSource, AutoCloseable {
         return pauses.get();
     }
 
+    /** Tells the listener of a pause of {@code gapNanos}, then counts it; a failure of the listener is logged. */
+    private void report(long gapNanos) {
+        try {
+            pauseListener.accept(Duration.ofNanos(gapNanos));
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "Acting on a pause of " + gapNanos / 1_000_000 + " ms failed: " + e);
+        } finally {
+            pauses.incrementAndGet();
+        }
+    }
+
     private void tick() {
         while (ticking) {
             long tick = System.nanoTime();
             now = System.currentTimeMillis();
             long last = lastTick.get();
             if (tick - last > pauseThresholdNanos) {
-                try {
-                    pauseListener.accept(Duration.ofNanos(tick - last));
-                } finally {
-                    pauses.incrementAndGet();
-                }
+                report(tick - last);
             }
             lastTick.set(tick);
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));

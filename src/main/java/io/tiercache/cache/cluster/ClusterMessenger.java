@@ -157,6 +157,11 @@ public final class ClusterMessenger implements AutoCloseable {
         return clientMode ? 1 : hazelcast.getCluster().getMembers().size();
     }
 
+    /** Whether this engine is a member with no other member in its view (never true of a client). */
+    public boolean alone() {
+        return !clientMode && hazelcast.getCluster().getMembers().size() < 2;
+    }
+
     /**
      * Tells every member that {@code cache} has L2 generation {@code generation}, waiting for their answers at most
      * {@code timeoutNanos} (those that do not answer in time still get it, later).

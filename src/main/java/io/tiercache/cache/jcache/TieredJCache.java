@@ -115,14 +115,32 @@ public final class TieredJCache<K, V> implements TieredCache<K, V> {
      * Runs an atomic operation of the store on the entry of {@code text} and reports the change it made to the
      * entry listeners while the key is still locked (&sect;8.4: events of one key in the order of its changes).
      */
-    @SuppressWarnings("unchecked")
     private Mutation update(String text, K key, boolean countGet, Function<Supplier<Object>, Mutation> decide) {
+        Observed observed = observed(key, decide);
+        return store.update(text, key, countGet, writer.active(), observed.decide(), observed.applied());
+    }
+
+    /**
+     * {@link #update} for what a read writes (a read-through load's value, an access renewal): it never waits for a
+     * recovery from a pause, and applies nothing during one ({@link TieredStore#updateOnRead}).
+     */
+    private Mutation updateOnRead(String text, K key, Function<Supplier<Object>, Mutation> decide) {
+        Observed observed = observed(key, decide);
+        return store.updateOnRead(text, key, writer.active(), observed.decide(), observed.applied());
+    }
+
+    /** An operation's decision, and what reports its applied change to the entry listeners (nothing without any). */
+    private record Observed(Function<Supplier<Object>, Mutation> decide, Consumer<Mutation> applied) {
+    }
+
+    @SuppressWarnings("unchecked")
+    private Observed observed(K key, Function<Supplier<Object>, Mutation> decide) {
         if (!events.active()) {
-            return store.update(text, key, countGet, writer.active(), decide, applied -> { });
+            return new Observed(decide, applied -> { });
         }
         Object[] old = new Object[1];
         boolean[] read = new boolean[1];
-        return store.update(text, key, countGet, writer.active(), current -> {
+        return new Observed(current -> {
             Supplier<Object> once = () -> {
                 if (!read[0]) {
                     read[0] = true;
@@ -218,47 +236,24 @@ public final class TieredJCache<K, V> implements TieredCache<K, V> {
      * Read-through (JSR-107 &sect;8.2) of a key that was missing: as an atomic operation, so the loaded value is
      * stored with the creation duration and its creation reported to the listeners, unless a value arrived meanwhile
      * (which is then returned). The load counts in the statistics; a failure of the loader reaches the caller and
-     * leaves the entry unchanged. On a member recovering from a pause it only loads ({@link #loadOnly}).
+     * leaves the entry unchanged. On a member recovering from a pause it only loads: the value is returned, not
+     * stored ({@link #updateOnRead}).
      */
     @SuppressWarnings("unchecked")
     private V loadThrough(String text, K key, Function<K, V> load) {
         if (store.l1Suspended()) {
-            return loadOnly(key, load);
+            return (V) store.load(key, k -> load.apply((K) k));
         }
         Object[] found = new Object[1];
-        update(text, key, false, current -> {
+        updateOnRead(text, key, current -> {
             found[0] = current.get();
             if (found[0] != null) {
                 return Mutation.none();
             }
-            long start = System.nanoTime();
-            try {
-                found[0] = load.apply(key);
-            } catch (RuntimeException | Error e) {
-                store.statistics().load(System.nanoTime() - start, true);
-                throw e;
-            }
-            store.statistics().load(System.nanoTime() - start, false);
+            found[0] = store.load(key, k -> load.apply((K) k));
             return found[0] == null ? Mutation.none() : expiry.stored(found[0], false);
         });
         return (V) found[0];
-    }
-
-    /**
-     * A read-through load on a member recovering from a pause ({@link TieredStore#suspendL1}): the value is returned
-     * and counted, not stored (a write would wait for the recovery, and this member's loads are not fenced by the
-     * others' writes until it is back).
-     */
-    private V loadOnly(K key, Function<K, V> load) {
-        long start = System.nanoTime();
-        try {
-            V value = load.apply(key);
-            store.statistics().load(System.nanoTime() - start, false);
-            return value;
-        } catch (RuntimeException | Error e) {
-            store.statistics().load(System.nanoTime() - start, true);
-            throw e;
-        }
     }
 
     @Override
@@ -287,7 +282,7 @@ public final class TieredJCache<K, V> implements TieredCache<K, V> {
      */
     private void accessed(String text, K key, V value) {
         if (expiry.renewsOnAccess() && !store.l1Suspended()) {
-            update(text, key, false, current -> current.get() == null ? Mutation.none() : expiry.accessed(value));
+            updateOnRead(text, key, current -> current.get() == null ? Mutation.none() : expiry.accessed(value));
         }
     }
 

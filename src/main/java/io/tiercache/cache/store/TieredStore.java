@@ -93,6 +93,8 @@ public final class TieredStore implements InvalidationHandler {
     private static final long RECOVERY_WAIT_NANOS = TimeUnit.SECONDS.toNanos(45);
     /** How long a read on a member recovering from a pause waits for the generation registry before it skips L2. */
     private static final long GENERATION_REFRESH_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+    /** How long a generation the registry confirmed is trusted by a member recovering from a pause. */
+    private static final long GENERATION_CONFIRMED_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
     /** How long a write waits for a pause it noticed to be acted on by the thread that reports it. */
     private static final long REPORT_WAIT_NANOS = TimeUnit.SECONDS.toNanos(1);
 
@@ -109,6 +111,8 @@ public final class TieredStore implements InvalidationHandler {
     private final TickingClock clock;
     private final Executor background;
     private volatile boolean l1Suspended;
+    /** When the generation registry last confirmed the L2 generation during a recovery ({@link System#nanoTime}). */
+    private volatile long generationConfirmedAt;
     /** Guards the wait of writes for {@link #resumeL1}. */
     private final Object resumed = new Object();
     private volatile BiConsumer<Object, Object> lapsed;
@@ -305,7 +309,8 @@ public final class TieredStore implements InvalidationHandler {
         return clock.stalled() || clock.pauses() != pauses;
     }
 
-    private Object load(Object key, Function<Object, Object> loader) {
+    /** Runs {@code loader} for {@code key}, counting the load, or its failure, in the statistics. */
+    public Object load(Object key, Function<Object, Object> loader) {
         long start = System.nanoTime();
         try {
             Object value = loader.apply(key);
@@ -351,7 +356,7 @@ public final class TieredStore implements InvalidationHandler {
      */
     public List<Map.Entry<Object, Object>> entries(boolean whole) {
         Map<String, Map.Entry<Object, Object>> live = new LinkedHashMap<>();
-        if (l1 != null) {
+        if (l1 != null && !l1Suspended) {
             long now = clock.millis();
             for (Map.Entry<String, L1Entry> entry : l1.entries()) {
                 L1Entry value = entry.getValue();
@@ -360,7 +365,12 @@ public final class TieredStore implements InvalidationHandler {
                 }
             }
         }
-        if (l2 != null) {
+        if (l2 != null && !generationCurrent()) {
+            if (whole) {
+                throw new CacheException("Cache " + name + ": this member is recovering from a pause and could not"
+                        + " confirm the L2 generation");
+            }
+        } else if (l2 != null) {
             L2Tier.Entries found = l2.entries();
             if (whole && !found.complete()) {
                 throw new CacheException("Cache " + name + ": Redis could not be walked completely");
@@ -425,10 +435,26 @@ public final class TieredStore implements InvalidationHandler {
     /**
      * Whether this member may trust the L2 generation it knows: always, unless it is recovering from a pause, in which
      * it may have missed a bump (another member's write whose Redis outcome was unknown), so it asks the generation
-     * registry first, within {@link #GENERATION_REFRESH_NANOS}; without an answer, L2 is not read (a miss).
+     * registry first, within {@link #GENERATION_REFRESH_NANOS}, and trusts the answer for
+     * {@link #GENERATION_CONFIRMED_NANOS}; never while it is alone (its copy of the registry is its own). Without an
+     * answer, L2 is not read (a miss).
      */
     private boolean generationCurrent() {
-        return !l1Suspended || l2.generation().refresh(GENERATION_REFRESH_NANOS);
+        if (!l1Suspended) {
+            return true;
+        }
+        if (messenger.alone()) {
+            return false;
+        }
+        long now = System.nanoTime();
+        if (now - generationConfirmedAt < GENERATION_CONFIRMED_NANOS) {
+            return true;
+        }
+        if (!l2.generation().refresh(GENERATION_REFRESH_NANOS)) {
+            return false;
+        }
+        generationConfirmedAt = now;
+        return true;
     }
 
     /** Stores a value found below L1 or loaded into L1; a failure is counted and leaves the read unharmed. */
@@ -532,7 +558,24 @@ public final class TieredStore implements InvalidationHandler {
      */
     public Mutation update(String text, Object key, boolean countGet, boolean exclusive,
                            Function<Supplier<Object>, Mutation> decide, Consumer<Mutation> applied) {
+        return update(text, key, countGet, exclusive, false, decide, applied);
+    }
+
+    /**
+     * {@link #update} for what a read writes (a read-through load's value, an access renewal), asking for the current
+     * value without counting a get: it never waits for this member's recovery from a pause ({@link #suspendL1}), and
+     * applies nothing when this member is recovering or stood still since it began (a read must not block, and its
+     * write could not reach the others).
+     */
+    public Mutation updateOnRead(String text, Object key, boolean exclusive, Function<Supplier<Object>, Mutation> decide,
+                                 Consumer<Mutation> applied) {
+        return update(text, key, false, exclusive, true, decide, applied);
+    }
+
+    private Mutation update(String text, Object key, boolean countGet, boolean exclusive, boolean onRead,
+                            Function<Supplier<Object>, Mutation> decide, Consumer<Mutation> applied) {
         long start = System.nanoTime();
+        long pauses = clock.pauses();
         Mutation[] decided = new Mutation[1];
         long[] expiresAt = {L1Entry.NEVER, L1Entry.NEVER};
         write(List.of(text), (invalidation, held) -> {
@@ -544,6 +587,9 @@ public final class TieredStore implements InvalidationHandler {
                 exclusive(held);
                 return current(text, countGet, current);
             });
+            if (onRead && (l1Suspended || pausedSince(pauses))) {
+                decided[0] = Mutation.none();
+            }
             long now = clock.millis();
             expiresAt[0] = expiresAt(decided[0].ttlMillis(), current[0], l1TtlMillis, now);
             expiresAt[1] = expiresAt(decided[0].ttlMillis(), current[0], l2TtlMillis, now);
@@ -558,7 +604,7 @@ public final class TieredStore implements InvalidationHandler {
             case PUT -> storeL1(text, key, decided[0].value(), expiresAt[0]);
             case REMOVE -> l1.removeAsync(text).toCompletableFuture().thenApply(previous -> (Void) null);
             case NONE -> CompletableFuture.<Void>completedFuture(null);
-        }, null, () -> applied.accept(decided[0]));
+        }, null, () -> applied.accept(decided[0]), !onRead);
         if (decided[0].counted()) {
             switch (decided[0].kind()) {
                 case PUT -> stats.put(System.nanoTime() - start);
@@ -666,7 +712,7 @@ public final class TieredStore implements InvalidationHandler {
 
     private <T> T write(Collection<String> keys, Consumer<Invalidation> l2Writes,
                         Supplier<CompletableFuture<T>> l1Writes, T unknown) {
-        return write(keys, (invalidation, held) -> l2Writes.accept(invalidation), l1Writes, unknown, () -> { });
+        return write(keys, (invalidation, held) -> l2Writes.accept(invalidation), l1Writes, unknown, () -> { }, true);
     }
 
     /**
@@ -688,9 +734,15 @@ public final class TieredStore implements InvalidationHandler {
      * to Redis after, and L1 never keeps a value older than Redis's. Then the invalidation ends (every member drops
      * the keys from its near cache). An invalidation of all keys or a pattern writes no value to L1, so it takes no
      * locks and only its END waits for its L1 removals.
+     *
+     * <p>Unless {@code awaitRecovery} is false (what a read writes), the write waits for this member's recovery from a
+     * pause before it starts and before it returns ({@link #awaitRecovery}).
      */
     private <T> T write(Collection<String> keys, BiConsumer<Invalidation, KeyLocks.Held> l2Writes,
-                        Supplier<CompletableFuture<T>> l1Writes, T unknown, Runnable applied) {
+                        Supplier<CompletableFuture<T>> l1Writes, T unknown, Runnable applied, boolean awaitRecovery) {
+        if (!awaitRecovery) {
+            return writeInvalidated(keys, l2Writes, l1Writes, unknown, applied);
+        }
         long deadline = System.nanoTime() + RECOVERY_WAIT_NANOS;
         long pauses = clock.pauses();
         awaitRecovery(deadline, "nothing was written");
@@ -916,6 +968,7 @@ public final class TieredStore implements InvalidationHandler {
      * before they start and before they return (45 s in all at most, then they fail).
      */
     public void suspendL1() {
+        generationConfirmedAt = System.nanoTime() - GENERATION_CONFIRMED_NANOS;
         l1Suspended = true;
         dropNearCache();
     }

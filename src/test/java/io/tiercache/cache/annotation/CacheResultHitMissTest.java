@@ -73,6 +73,7 @@ class CacheResultHitMissTest {
     @Test
     void aCapturedCallNamesItsEntry() {
         for (int i = 0; i < 2; i++) {
+            int calls = quotes.calls();
             ResultCapture capture = ResultCapture.begin();
             String value;
             try {
@@ -86,6 +87,7 @@ class CacheResultHitMissTest {
             assertEquals(new CanonicalCacheKey("\"CHF\",7"), entry.key());
             assertSame(value, entry.value());
             assertEquals(value, entry.cache().get(entry.key()));
+            assertEquals(i == 0 ? 1 : 0, quotes.calls() - calls, i == 0 ? "a miss: the method ran" : "a hit");
         }
     }
 }
