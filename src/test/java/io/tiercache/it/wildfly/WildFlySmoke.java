@@ -140,7 +140,8 @@ abstract class WildFlySmoke {
         Map<String, String> hits = Map.of("cache", "strategies", "result", "hit");
         Map<String, String> l1Hits = Map.of("cache", "strategies", "layer", "l1");
         long statsBefore = strategyHits();
-        double gaugesBefore = awaitSample("tiercache_cache_gets_total", hits, v -> true);
+        // the meters read one snapshot for half a second: wait for one that counts what the statistics count now
+        double gaugesBefore = awaitSample("tiercache_cache_gets_total", hits, v -> v == statsBefore);
         double l1Before = awaitSample("tiercache_cache_hits_total", l1Hits, v -> true);
 
         int reads = 5;
