@@ -232,7 +232,7 @@ public final class TieredStore implements InvalidationHandler {
                         : hit.expiresAtMillis();
                 if (l1 != null && expiresAt > now) {
                     flight.publish(() -> {
-                        if (!pausedSince(pauses)) {
+                        if (readMayStore(pauses)) {
                             promote(text, key, hit.value(), expiresAt);
                         }
                     });
@@ -246,7 +246,7 @@ public final class TieredStore implements InvalidationHandler {
         Object value = load(key, loader);
         if (value != null) {
             flight.publish(() -> {
-                if (pausedSince(pauses) || l1Suspended) {
+                if (!readMayStore(pauses)) {
                     return;
                 }
                 long stored = clock.millis();
@@ -307,6 +307,15 @@ public final class TieredStore implements InvalidationHandler {
      */
     private boolean pausedSince(long pauses) {
         return clock.stalled() || clock.pauses() != pauses;
+    }
+
+    /**
+     * Whether a read that began when the pause count was {@code pauses} may store what it found or loaded: not when
+     * this member stood still since (it may have missed invalidations meanwhile), nor while it recovers from a pause
+     * (the others' writes may not fence its loads, and what it writes may not reach them).
+     */
+    private boolean readMayStore(long pauses) {
+        return !pausedSince(pauses) && !l1Suspended;
     }
 
     /** Runs {@code loader} for {@code key}, counting the load, or its failure, in the statistics. */
@@ -587,7 +596,7 @@ public final class TieredStore implements InvalidationHandler {
                 exclusive(held);
                 return current(text, countGet, current);
             });
-            if (onRead && (l1Suspended || pausedSince(pauses))) {
+            if (onRead && !readMayStore(pauses)) {
                 decided[0] = Mutation.none();
             }
             long now = clock.millis();
