@@ -58,10 +58,7 @@ public final class ConditionalResponseFilter implements ContainerResponseFilter 
             ValidatorFields fields = validated.fields();
             tag = fields.tag();
             lastModified = fields.lastModified();
-            headers.putSingle(HttpHeaders.ETAG, fields.etag());
-            if (lastModified != null) {
-                headers.putSingle(HttpHeaders.LAST_MODIFIED, fields.lastModifiedDate());
-            }
+            fields.writeTo(headers::putSingle);
             headers.putSingle(HttpHeaders.CACHE_CONTROL, cacheControl);
             headers.putSingle(HttpHeaders.VARY, HttpHeaders.ACCEPT);
             if (reusable) {

@@ -60,8 +60,8 @@ public final class StoredResponseFilter extends HttpFilter {
         }
         StoredResponses.Target target = new StoredResponses.Target(request.getRequestURI(), request.getQueryString(),
                 field(request, HttpHeaders.ACCEPT));
-        if (request.getHeader("If-Match") == null && request.getHeader("If-Unmodified-Since") == null
-                && answered(target, request, response)) {
+        if (request.getHeader(HttpHeaders.IF_MATCH) == null
+                && request.getHeader(HttpHeaders.IF_UNMODIFIED_SINCE) == null && answered(target, request, response)) {
             return;
         }
         ResultCapture capture = ResultCapture.begin();
@@ -119,10 +119,7 @@ public final class StoredResponseFilter extends HttpFilter {
             return false;
         }
         response.setHeader(HttpHeaders.DATE, HttpDates.now());
-        response.setHeader(HttpHeaders.ETAG, fields.etag());
-        if (fields.lastModifiedDate() != null) {
-            response.setHeader(HttpHeaders.LAST_MODIFIED, fields.lastModifiedDate());
-        }
+        fields.writeTo(response::setHeader);
         response.setHeader(HttpHeaders.CACHE_CONTROL, known.cacheControl());
         if (known.vary() != null) {
             response.setHeader(HttpHeaders.VARY, known.vary());
