@@ -278,7 +278,8 @@ public final class TieredJCache<K, V> implements TieredCache<K, V> {
 
     /**
      * Renews the life of an entry that was read, when the expiry policy has an access duration (&sect;6.1); not on a
-     * member recovering from a pause, whose writes wait for the recovery.
+     * member recovering from a pause, where it would apply nothing ({@link #updateOnRead}) after a round of messages
+     * and locks that a read need not wait for.
      */
     private void accessed(String text, K key, V value) {
         if (expiry.renewsOnAccess() && !store.l1Suspended()) {
