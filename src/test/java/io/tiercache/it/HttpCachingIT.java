@@ -55,6 +55,8 @@ import org.junit.jupiter.api.Test;
 class HttpCachingIT extends DeployedApiTest {
 
     private static final int RACE_ROUNDS = 20;
+    /** Requests sent as they are written (the JAX-RS client of {@code api} may add or merge fields). */
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private static final String EXTENSIONS =
             "WEB-INF/classes/META-INF/services/jakarta.enterprise.inject.spi.Extension";
@@ -548,7 +550,7 @@ class HttpCachingIT extends DeployedApiTest {
             assertEquals(200, raw(path, Map.of(HttpHeaders.ACCEPT, longAccept)).statusCode());
         }
         assertEquals(6, calls("GET " + path), "a target over 1,024 characters is never learned");
-        HttpResponse<Void> head = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        HttpResponse<Void> head = HTTP.send(HttpRequest.newBuilder(
                 api.base().resolve("api/" + path)).method("HEAD", HttpRequest.BodyPublishers.noBody())
                 .header(HttpHeaders.ACCEPT, "application/json").build(), HttpResponse.BodyHandlers.discarding());
         assertEquals(200, head.statusCode());
@@ -585,12 +587,12 @@ class HttpCachingIT extends DeployedApiTest {
         long backtestId = newBacktest();
         URI uri = api.base().resolve("api/backtests/" + backtestId);
         for (int i = 0; i < 2; i++) {
-            HttpResponse<byte[]> both = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri)
+            HttpResponse<byte[]> both = HTTP.send(HttpRequest.newBuilder(uri)
                     .header(HttpHeaders.ACCEPT, "text/html").header(HttpHeaders.ACCEPT, "application/json").build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             assertEquals(200, both.statusCode());
         }
-        HttpResponse<byte[]> html = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri)
+        HttpResponse<byte[]> html = HTTP.send(HttpRequest.newBuilder(uri)
                 .header(HttpHeaders.ACCEPT, "text/html").build(), HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(406, html.statusCode());
         assertEquals(2, calls("GET backtests/" + backtestId), "the two-line requests: one to learn, one stored;"
@@ -602,7 +604,7 @@ class HttpCachingIT extends DeployedApiTest {
         HttpRequest.Builder request = HttpRequest.newBuilder(api.base().resolve("api/" + path))
                 .header(HttpHeaders.ACCEPT, "application/json");
         headers.forEach(request::setHeader);
-        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
 
