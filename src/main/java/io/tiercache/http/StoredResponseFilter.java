@@ -47,7 +47,7 @@ public final class StoredResponseFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
     private static final String GET = "GET";
 
-    private final transient StoredResponses stored = new StoredResponses(StoredResponses.DEFAULT_CAPACITY);
+    private final transient StoredResponses stored = new StoredResponses();
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

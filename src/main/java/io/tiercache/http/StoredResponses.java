@@ -9,24 +9,18 @@ import javax.cache.Cache;
 /**
  * Which cache entry answers which GET ({@link StoredResponseFilter}): by request target and {@code Accept}, the tiered
  * cache and key that the first answer came from, and the header fields of the method's policy. Only L1 hits are
- * answered from it. At most
- * {@code capacity} targets of at most {@value #MAX_TARGET_CHARS} characters each are known (about capacity x 2 KiB
- * at most): when a new one would exceed the capacity, one known target, whichever the map iterates first, is forgotten
- * (to be learned again when it is asked for), with no lock. Thread-safe.
+ * answered from it. At most {@value #CAPACITY} targets of at most {@value #MAX_TARGET_CHARS} characters each are known
+ * (about 20 MiB at most): when a new one would exceed the capacity, one known target, whichever the map iterates
+ * first, is forgotten (to be learned again when it is asked for), with no lock. Thread-safe.
  */
 final class StoredResponses {
 
-    /** The number of targets known at most by default. */
-    static final int DEFAULT_CAPACITY = 10_000;
+    /** The number of targets known at most. */
+    static final int CAPACITY = 10_000;
     /** The longest target learned, in characters of path, query and {@code Accept} together. */
     static final int MAX_TARGET_CHARS = 1_024;
 
-    private final int capacity;
     private final ConcurrentHashMap<Target, Stored> targets = new ConcurrentHashMap<>();
-
-    StoredResponses(int capacity) {
-        this.capacity = capacity;
-    }
 
     /**
      * A request as far as the response depends on it.
@@ -85,16 +79,17 @@ final class StoredResponses {
                 || targets.containsKey(target)) {
             return;
         }
-        if (targets.size() >= capacity) {
+        TieredCache<Object, Object> tiered = tiered(entry.cache());
+        if (tiered == null) {
+            return;
+        }
+        if (targets.size() >= CAPACITY) {
             Iterator<Target> first = targets.keySet().iterator();
             if (first.hasNext()) {
                 targets.remove(first.next());
             }
         }
-        TieredCache<Object, Object> tiered = tiered(entry.cache());
-        if (tiered != null) {
-            targets.put(target, new Stored(tiered, entry.key(), cacheControl, vary, contentType));
-        }
+        targets.put(target, new Stored(tiered, entry.key(), cacheControl, vary, contentType));
     }
 
     /** {@code cache} as a tiered cache; null when it is none (its entries are then never reused here). */
@@ -110,10 +105,5 @@ final class StoredResponses {
     /** Forgets {@code target}, if {@code stored} still answers it. */
     void forget(Target target, Stored stored) {
         targets.remove(target, stored);
-    }
-
-    /** The number of targets known. */
-    int size() {
-        return targets.size();
     }
 }
